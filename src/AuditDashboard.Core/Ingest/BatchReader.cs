@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace AuditDashboard.Core.Ingest;
+
+/// <summary>
+/// Splits a request body into items: a JSON object, a JSON array of objects, or NDJSON
+/// (one object per line). All three are read as a sequence of top-level JSON values.
+/// </summary>
+public static class BatchReader
+{
+    /// <summary>Returns the items, or throws <see cref="BatchFormatException"/> naming where the body is malformed.</summary>
+    public static List<JsonElement> Read(ReadOnlyMemory<byte> body)
+    {
+        var items = new List<JsonElement>();
+        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 32 });
+        int values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                using var doc = JsonDocument.ParseValue(ref reader);
+                values++;
+                if (doc.RootElement.ValueKind == JsonValueKind.Array)
+                {
+                    if (values > 1) throw new BatchFormatException("a JSON array must be the whole body, not one of several values");
+                    foreach (var item in doc.RootElement.EnumerateArray()) items.Add(item.Clone());
+                }
+                else
+                {
+                    if (values > 1 && items.Count != values - 1)
+                        throw new BatchFormatException("a JSON array must be the whole body, not one of several values");
+                    items.Add(doc.RootElement.Clone());
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new BatchFormatException($"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message.Split(" LineNumber")[0]}");
+        }
+        if (values == 0) throw new BatchFormatException("the body is empty; send a JSON object, a JSON array or NDJSON");
+        return items;
+    }
+}

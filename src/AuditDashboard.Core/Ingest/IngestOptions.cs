@@ -1,0 +1,26 @@
+namespace AuditDashboard.Core.Ingest;
+
+/// <summary>Ingest limits (configuration section <c>Ingest</c>). Over a limit the batch is refused and the limit named.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    public int MaxBatchItems { get; set; } = 10_000;
+    public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
+    public int MaxFieldLength { get; set; } = 1024;
+    public int MaxUserAgentLength { get; set; } = 2048;
+    public int MaxAttributesBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Timestamps further than this ahead of the server clock are refused (clock-skew guard).</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+
+    public IEnumerable<string> Validate()
+    {
+        if (MaxBatchItems < 1) yield return "Ingest:MaxBatchItems must be at least 1.";
+        if (MaxBodyBytes < 1024) yield return "Ingest:MaxBodyBytes must be at least 1024.";
+        if (MaxFieldLength < 64) yield return "Ingest:MaxFieldLength must be at least 64.";
+        if (MaxUserAgentLength < 64) yield return "Ingest:MaxUserAgentLength must be at least 64.";
+        if (MaxAttributesBytes < 2) yield return "Ingest:MaxAttributesBytes must be at least 2.";
+        if (MaxFutureSkew < TimeSpan.Zero) yield return "Ingest:MaxFutureSkew must not be negative.";
+    }
+}

@@ -1,0 +1,124 @@
+using System.Data;
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Integrity;
+using AuditDashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AuditDashboard.Core.Ingest;
+
+/// <summary>
+/// The one way events enter the store (API, CLI, simulator, importers): validate the whole batch,
+/// drop duplicates, link the hash chain and append atomically with the new chain head.
+/// </summary>
+public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, IngestOptions options, TimeProvider clock)
+{
+    // One writer per process; across processes the database lock (BEGIN IMMEDIATE / sp_getapplock) serializes.
+    private static readonly SemaphoreSlim WriteLock = new(1, 1);
+
+    private readonly EventValidator _validator = new(options, clock);
+
+    public IngestOptions Options => options;
+
+    /// <summary>Ingests a body holding a JSON object, a JSON array or NDJSON.</summary>
+    public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default)
+    {
+        if (body.Length > options.MaxBodyBytes)
+            return IngestResult.OverLimit($"the body is {body.Length} bytes, over the limit of {options.MaxBodyBytes} bytes (Ingest:MaxBodyBytes)");
+        List<System.Text.Json.JsonElement> items;
+        try
+        {
+            items = BatchReader.Read(body);
+        }
+        catch (BatchFormatException ex)
+        {
+            return IngestResult.Invalid([], ex.Message);
+        }
+        if (items.Count > options.MaxBatchItems)
+            return IngestResult.OverLimit($"the batch has {items.Count} items, over the limit of {options.MaxBatchItems} (Ingest:MaxBatchItems)");
+
+        var errors = new List<FieldError>();
+        var events = new List<AccessEvent>(items.Count);
+        for (int i = 0; i < items.Count; i++)
+        {
+            var ev = _validator.Read(items[i], i, errors);
+            if (ev is not null) events.Add(ev);
+        }
+        if (errors.Count > 0)
+        {
+            int bad = errors.Select(e => e.Index).Distinct().Count();
+            return IngestResult.Invalid(errors, $"{bad} of {items.Count} items are invalid; nothing from this batch was stored");
+        }
+        return await AppendAsync(events, origin, cancellationToken);
+    }
+
+    /// <summary>Appends validated events (seq, received_at and hashes are assigned here).</summary>
+    private async Task<IngestResult> AppendAsync(List<AccessEvent> events, string origin, CancellationToken cancellationToken)
+    {
+        var unique = new List<AccessEvent>(events.Count);
+        var seen = new HashSet<(string, string)>();
+        foreach (var e in events)
+        {
+            if (seen.Add((e.Source, e.EventId))) unique.Add(e);
+        }
+
+        await WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = dbFactory.CreateDbContext();
+            bool sqlite = db.Database.IsSqlite();
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            if (!sqlite)
+                await db.Database.ExecuteSqlRawAsync(
+                    "EXEC sp_getapplock @Resource = 'auditdashboard-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+
+            var stored = await ExistingAsync(db, unique, cancellationToken);
+            var fresh = unique.Where(e => !stored.Contains((e.Source, e.EventId))).ToList();
+            int duplicates = events.Count - fresh.Count;
+
+            var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            long seq = head?.Seq ?? 0;
+            byte[] hash = head?.Hash ?? HashChain.Genesis;
+            if (fresh.Count == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return new IngestResult(IngestStatus.Accepted, 0, duplicates, [], null, seq, HashChain.ToHex(hash));
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            long first = seq + 1;
+            foreach (var e in fresh)
+            {
+                e.ReceivedAt = now;
+                hash = HashChain.Link(e, ++seq, hash);
+            }
+            EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
+            db.ChainHeads.Add(new ChainHead { FirstSeq = first, LastSeq = seq, Hash = hash, RecordedAt = now, Origin = Limit(origin, 256) });
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new IngestResult(IngestStatus.Accepted, fresh.Count, duplicates, [], null, seq, HashChain.ToHex(hash));
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    private static async Task<HashSet<(string, string)>> ExistingAsync(AuditDbContext db, List<AccessEvent> events, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<(string, string)>();
+        foreach (var group in events.GroupBy(e => e.Source))
+        {
+            foreach (var chunk in group.Select(e => e.EventId).Chunk(1000))
+            {
+                var source = group.Key;
+                var ids = chunk.ToList();
+                var existing = await db.Events.Where(e => e.Source == source && ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken);
+                foreach (var id in existing) found.Add((source, id));
+            }
+        }
+        return found;
+    }
+
+    private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,84 @@
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Core.Integrity;
+
+/// <summary>
+/// Walks the whole chain in seq order, recomputing every hash, and cross-checks the heads recorded
+/// by accepted batches. Reports the first broken seq and classifies the break.
+/// </summary>
+public static class ChainVerifier
+{
+    public static async Task<VerificationResult> VerifyAsync(AuditDbContext db, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var recordedHeads = await db.ChainHeads.AsNoTracking()
+            .Select(h => new { h.LastSeq, h.Hash, h.RecordedAt })
+            .ToListAsync(cancellationToken);
+        var headsBySeq = recordedHeads.GroupBy(h => h.LastSeq).ToDictionary(g => g.Key, g => g.First());
+        long lastRecorded = recordedHeads.Count == 0 ? 0 : recordedHeads.Max(h => h.LastSeq);
+
+        byte[] prev = HashChain.Genesis;
+        byte[]? prevPrev = null;
+        long expected = 1;
+        long checkedCount = 0;
+
+        VerificationResult Broken(BreakKind kind, long seq, string message) =>
+            new(false, checkedCount, expected - 1, HashChain.ToHex(prev), kind, seq, message);
+
+        var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+        while (next is not null)
+        {
+            var row = next;
+            next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+
+            if (row.Seq > expected)
+            {
+                string which = row.Seq - 1 == expected ? $"seq {expected} is" : $"seq {expected} to {row.Seq - 1} are";
+                return Broken(BreakKind.Missing, expected, $"{which} missing: the chain jumps from seq {expected - 1} to seq {row.Seq}");
+            }
+            if (!row.PrevHash.AsSpan().SequenceEqual(prev))
+            {
+                if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
+                    return Broken(BreakKind.Reordered, row.Seq, $"seq {row.Seq} is out of order: seq {next.Seq} links to seq {row.Seq - 1} in its place");
+                if (prevPrev is not null && row.PrevHash.AsSpan().SequenceEqual(prevPrev))
+                    return Broken(BreakKind.Inserted, row.Seq - 1, $"seq {row.Seq - 1} was inserted: it is not part of the chain, seq {row.Seq} links to seq {row.Seq - 2}");
+                return Broken(BreakKind.Modified, row.Seq, $"prev_hash of seq {row.Seq} does not match the hash of seq {row.Seq - 1}");
+            }
+
+            byte[] computed;
+            try
+            {
+                computed = HashChain.ComputeHash(row.PrevHash, row);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Text.EncoderFallbackException)
+            {
+                return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({ex.GetType().Name}): it was modified");
+            }
+            if (!computed.AsSpan().SequenceEqual(row.Hash))
+                return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} was modified: its content no longer matches its stored hash");
+
+            if (headsBySeq.TryGetValue(row.Seq, out var head) && !head.Hash.AsSpan().SequenceEqual(row.Hash))
+                return Broken(BreakKind.Modified, row.Seq,
+                    $"seq {row.Seq} differs from the chain head recorded at {CanonicalForm.FormatTimestamp(head.RecordedAt)} ({HashChain.ToHex(head.Hash)}): the chain was rewritten");
+
+            prevPrev = prev;
+            prev = row.Hash;
+            expected++;
+            checkedCount++;
+            if (checkedCount % 50_000 == 0) progress?.Report(checkedCount);
+        }
+        progress?.Report(checkedCount);
+
+        long last = expected - 1;
+        if (last < lastRecorded)
+            return Broken(BreakKind.Truncated, last + 1, $"the chain ends at seq {last}, but an accepted batch recorded a head at seq {lastRecorded}: seq {last + 1} onwards is missing");
+        if (last > lastRecorded)
+            return Broken(BreakKind.Inserted, lastRecorded + 1, $"seq {lastRecorded + 1} onwards was not recorded by any accepted batch (last recorded head: seq {lastRecorded})");
+
+        return new VerificationResult(true, checkedCount, last, HashChain.ToHex(prev), BreakKind.None, null,
+            last == 0 ? "the store is empty" : $"{checkedCount} events verified; chain head seq {last}");
+    }
+}

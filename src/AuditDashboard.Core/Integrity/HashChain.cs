@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using AuditDashboard.Core.Events;
+
+namespace AuditDashboard.Core.Integrity;
+
+/// <summary>hash = SHA-256(prev_hash ‖ canonical_bytes(event)); the genesis prev_hash is 32 zero bytes.</summary>
+public static class HashChain
+{
+    public const int HashSize = 32;
+
+    public static byte[] Genesis => new byte[HashSize];
+
+    public static byte[] ComputeHash(byte[] prevHash, AccessEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(640);
+        buffer.Write(prevHash);
+        CanonicalForm.Write(e, buffer);
+        return SHA256.HashData(buffer.WrittenSpan);
+    }
+
+    /// <summary>Sets seq, prev_hash and hash on the event and returns its hash (the new head).</summary>
+    public static byte[] Link(AccessEvent e, long seq, byte[] prevHash)
+    {
+        e.Seq = seq;
+        e.PrevHash = prevHash;
+        e.Hash = ComputeHash(prevHash, e);
+        return e.Hash;
+    }
+
+    public static string ToHex(byte[] hash) => Convert.ToHexStringLower(hash);
+}

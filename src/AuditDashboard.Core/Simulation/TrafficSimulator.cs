@@ -1,0 +1,395 @@
+using System.Globalization;
+using AuditDashboard.Core.Events;
+using static AuditDashboard.Core.Simulation.DemoWorld;
+
+namespace AuditDashboard.Core.Simulation;
+
+/// <summary>
+/// Generates realistic OIDC traffic for a population of users over a period, day by day in time order,
+/// with labelled attack scenarios (attributes.scenario). Deterministic: same options, same events.
+/// </summary>
+public sealed partial class TrafficSimulator
+{
+    private sealed record User(string Id, string Name, Place Home, string Browser, string Mobile, bool Admin, string HomeIp);
+
+    private readonly SimulationOptions _options;
+    private readonly Random _rng;
+    private readonly DateTime _start;
+    private readonly List<User> _users = [];
+    private readonly HashSet<string> _consented = [];
+    private List<AccessEvent> _day = [];
+    private string _signingKid;
+
+    public TrafficSimulator(SimulationOptions options, DateTime end)
+    {
+        _options = options;
+        _rng = new Random(options.Seed);
+        _start = end.Date.AddDays(-options.Days);
+        _signingKid = Hex(8);
+        for (int i = 0; i < options.Users; i++)
+        {
+            var first = FirstNames[_rng.Next(FirstNames.Length)];
+            var last = LastNames[_rng.Next(LastNames.Length)];
+            var home = Offices[_rng.Next(Offices.Length)];
+            _users.Add(new User(
+                Id: "u-" + Hex(12),
+                Name: $"{first}.{last}{(i >= FirstNames.Length ? i.ToString(CultureInfo.InvariantCulture) : "")}@acme.example",
+                Home: home,
+                Browser: Pick(BrowserAgents),
+                Mobile: Pick(MobileAgents),
+                Admin: i % 12 == 0,
+                HomeIp: IpIn(home)));
+        }
+    }
+
+    public DateTime Start => _start;
+
+    /// <summary>All events of the period, in timestamp order.</summary>
+    public IEnumerable<AccessEvent> Generate()
+    {
+        var dormant = _users[^1];
+        if (_options.Attacks)
+        {
+            // The dormant account's last sign-in, long before the period.
+            _day = [];
+            var old = _start.AddDays(-120).AddHours(10);
+            Session(dormant, Apps[0], old, TimeSpan.FromMinutes(20), null);
+            foreach (var e in Sorted()) yield return e;
+        }
+
+        for (int d = 0; d < _options.Days; d++)
+        {
+            _day = [];
+            var day = _start.AddDays(d);
+            Housekeeping(day, d);
+            bool weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            foreach (var user in _users)
+            {
+                if (_options.Attacks && user == dormant) continue;
+                if (_rng.NextDouble() > (weekend ? 0.15 : 0.8)) continue;
+                int sessions = 1 + (_rng.NextDouble() < 0.35 ? 1 : 0) + (_rng.NextDouble() < 0.1 ? 1 : 0);
+                for (int s = 0; s < sessions; s++)
+                {
+                    double localHour = Math.Clamp(Normal(12.5, 2.8), 6, 22);
+                    var at = day.AddHours(localHour - user.Home.UtcOffset).AddSeconds(_rng.Next(3600));
+                    var app = user.Admin && _rng.NextDouble() < 0.25 ? AdminConsole : Apps[_rng.Next(Apps.Length)];
+                    var length = TimeSpan.FromMinutes(Math.Clamp(Normal(70, 50), 3, 480));
+                    Session(user, app, at, length, null);
+                }
+            }
+            if (_options.Attacks) InjectAttacks(d, day);
+            foreach (var e in Sorted()) yield return e;
+        }
+    }
+
+    private IEnumerable<AccessEvent> Sorted() =>
+        _day.Select((e, i) => (e, i)).OrderBy(x => x.e.Timestamp).ThenBy(x => x.i).Select(x => x.e);
+
+    /// <summary>Discovery fetches, a weekly signing-key rotation, occasional admin changes.</summary>
+    private void Housekeeping(DateTime day, int d)
+    {
+        foreach (var api in Apis)
+        {
+            var e = Event(day.AddHours(_rng.Next(24)).AddSeconds(_rng.Next(3600)), EventTypes.ProviderMetadata, Outcomes.Success, api.Source);
+            e.Endpoint = "/.well-known/openid-configuration";
+            e.HttpMethod = "GET";
+            e.HttpStatus = 200;
+            e.Issuer = Issuer;
+            Tag(e, ("action", "discovery_fetched"), ("kid", _signingKid));
+        }
+        if (d % 7 == 3)
+        {
+            var previous = _signingKid;
+            _signingKid = Hex(8);
+            var e = Event(day.AddHours(2).AddMinutes(_rng.Next(60)), EventTypes.ProviderMetadata, Outcomes.Success, IdpSource);
+            e.Issuer = Issuer;
+            e.Endpoint = "/protocol/openid-connect/certs";
+            Tag(e, ("action", "signing_key_rotated"), ("kid", _signingKid), ("previous_kid", previous), ("alg", "RS256"));
+        }
+        if (_rng.NextDouble() < 0.35)
+        {
+            var admin = _users[0];
+            var target = _users[1 + _rng.Next(_users.Count - 2)];
+            var at = day.AddHours(9 - admin.Home.UtcOffset + _rng.Next(8)).AddSeconds(_rng.Next(3600));
+            bool scope = _rng.NextDouble() < 0.5;
+            var e = Event(at, scope ? EventTypes.ScopeChanged : EventTypes.RoleChanged, Outcomes.Success, IdpSource);
+            e.UserId = target.Id;
+            e.Username = target.Name;
+            e.ClientId = AdminConsole.ClientId;
+            if (scope)
+            {
+                e.Scope = "openid profile orders:read reports:read";
+                Tag(e, ("changed_by", admin.Name), ("added", "reports:read"));
+            }
+            else
+            {
+                e.Roles = """["user","reports-viewer"]""";
+                Tag(e, ("changed_by", admin.Name), ("added", "reports-viewer"), ("ticket", "CHG-" + _rng.Next(1000, 9999).ToString(CultureInfo.InvariantCulture)));
+            }
+            Network(e, admin.HomeIp, admin.Home, admin.Browser);
+        }
+    }
+
+    /// <summary>One sign-in session: authorize, sign-in (sometimes a failed attempt and MFA), tokens,
+    /// API calls with validations and refresh rotations, then logout or expiry.</summary>
+    private SessionState Session(User user, App app, DateTime at, TimeSpan length, string? scenario, Action<SessionState>? midway = null)
+    {
+        string agent = app.UserAgentKind == "mobile" ? user.Mobile : user.Browser;
+        string ip = _rng.NextDouble() < 0.15 ? IpIn(user.Home) : user.HomeIp;
+        var state = new SessionState(Hex(16), ip, user.Home, agent, scenario);
+        var t = at;
+        string correlation = Guid(t);
+
+        var authz = Idp(t, EventTypes.AuthorizationRequest, Outcomes.Success, user, app, state);
+        authz.Endpoint = "/protocol/openid-connect/auth";
+        authz.HttpMethod = "GET";
+        authz.HttpStatus = 302;
+        authz.SessionId = null;
+        authz.CorrelationId = correlation;
+        authz.Scope = app.Scope;
+
+        if (_rng.NextDouble() < 0.06)
+        {
+            t = t.AddSeconds(5 + _rng.Next(20));
+            var fail = Idp(t, EventTypes.LoginFailure, Outcomes.Failure, user, app, state);
+            fail.Reason = "invalid_user_credentials";
+            fail.SessionId = null;
+            fail.CorrelationId = correlation;
+        }
+        t = t.AddSeconds(4 + _rng.Next(25));
+        bool mfa = user.Admin || app == AdminConsole || _rng.NextDouble() < 0.3;
+        if (mfa)
+        {
+            var challenge = Idp(t, EventTypes.MfaChallenge, Outcomes.Unknown, user, app, state);
+            challenge.CorrelationId = correlation;
+            Tag(challenge, ("method", "push"));
+            t = t.AddSeconds(3 + _rng.Next(15));
+            Idp(t, EventTypes.MfaSuccess, Outcomes.Success, user, app, state).CorrelationId = correlation;
+        }
+        var login = Idp(t, EventTypes.LoginSuccess, Outcomes.Success, user, app, state);
+        login.CorrelationId = correlation;
+        login.Roles = user.Admin ? """["user","admin"]""" : """["user"]""";
+        Tag(login, ("auth_method", mfa ? "pwd+otp" : "pwd"));
+
+        if (_consented.Add(user.Id + app.ClientId))
+        {
+            var consent = Idp(t.AddSeconds(2), EventTypes.ConsentGranted, Outcomes.Success, user, app, state);
+            consent.Scope = app.Scope;
+        }
+
+        t = t.AddSeconds(1);
+        var code = Idp(t, EventTypes.TokenIssued, Outcomes.Success, user, app, state);
+        code.TokenType = TokenTypes.AuthorizationCode;
+        code.TokenId = "code-" + Hex(12);
+        code.Endpoint = "/protocol/openid-connect/auth";
+        t = t.AddMilliseconds(300 + _rng.Next(900));
+        IssueTokens(t, user, app, state, "authorization_code", parent: null);
+
+        var end = at + length;
+        var half = at + length / 2;
+        var next = t.AddMinutes(1 + _rng.Next(6));
+        while (next < end)
+        {
+            if (midway is not null && next >= half)
+            {
+                midway(state);
+                midway = null;
+            }
+            if (next >= state.AccessExpires)
+            {
+                if (!app.Refresh) break;
+                Refresh(next, user, app, state);
+            }
+            CallApi(next, user, app, state);
+            next = next.AddMinutes(2 + _rng.Next(14)).AddSeconds(_rng.Next(60));
+        }
+
+        if (_rng.NextDouble() < 0.5)
+        {
+            var logout = Idp(end, EventTypes.Logout, Outcomes.Success, user, app, state);
+            logout.Endpoint = "/protocol/openid-connect/logout";
+            if (state.RefreshToken is not null)
+            {
+                var revoke = Idp(end.AddMilliseconds(40), EventTypes.TokenRevoked, Outcomes.Success, user, app, state);
+                revoke.TokenType = TokenTypes.RefreshToken;
+                revoke.TokenId = state.RefreshToken;
+                revoke.Reason = "logout";
+                revoke.Endpoint = "/protocol/openid-connect/revoke";
+            }
+        }
+        else
+        {
+            var expired = Idp(state.AccessExpires, EventTypes.TokenExpired, Outcomes.Success, user, app, state);
+            expired.TokenType = TokenTypes.AccessToken;
+            expired.TokenId = state.AccessToken;
+        }
+        state.End = end;
+        return state;
+    }
+
+    private void IssueTokens(DateTime t, User user, App app, SessionState state, string grant, string? parent)
+    {
+        state.AccessToken = "at-" + Hex(16);
+        state.AccessExpires = t.AddMinutes(15);
+        var access = Idp(t, EventTypes.TokenIssued, Outcomes.Success, user, app, state);
+        access.TokenType = TokenTypes.AccessToken;
+        access.TokenId = state.AccessToken;
+        access.ParentTokenId = parent;
+        access.GrantType = grant;
+        access.Scope = app.Scope;
+        access.Endpoint = "/protocol/openid-connect/token";
+        access.HttpMethod = "POST";
+        access.HttpStatus = 200;
+        if (parent is null)
+        {
+            var id = Idp(t, EventTypes.TokenIssued, Outcomes.Success, user, app, state);
+            id.TokenType = TokenTypes.IdToken;
+            id.TokenId = "id-" + Hex(16);
+            id.GrantType = grant;
+            id.Endpoint = "/protocol/openid-connect/token";
+        }
+        if (app.Refresh)
+        {
+            var rotated = state.RefreshToken;
+            state.RefreshToken = "rt-" + Hex(16);
+            state.RefreshHistory.Add(state.RefreshToken);
+            var refresh = Idp(t, parent is null ? EventTypes.TokenIssued : EventTypes.TokenRefreshed, Outcomes.Success, user, app, state);
+            refresh.TokenType = TokenTypes.RefreshToken;
+            refresh.TokenId = state.RefreshToken;
+            refresh.ParentTokenId = rotated;
+            refresh.GrantType = grant;
+            refresh.Endpoint = "/protocol/openid-connect/token";
+            refresh.HttpMethod = "POST";
+            refresh.HttpStatus = 200;
+        }
+    }
+
+    private void Refresh(DateTime t, User user, App app, SessionState state)
+    {
+        var expired = Idp(state.AccessExpires, EventTypes.TokenExpired, Outcomes.Success, user, app, state);
+        expired.TokenType = TokenTypes.AccessToken;
+        expired.TokenId = state.AccessToken;
+        IssueTokens(t, user, app, state, "refresh_token", parent: state.RefreshToken);
+    }
+
+    /// <summary>A call to a resource server: the token validated there and the access, sharing trace and correlation ids.</summary>
+    private void CallApi(DateTime t, User user, App app, SessionState state, string? tokenOverride = null)
+    {
+        var api = Apis[app.ClientId == "billing-console" ? 1 : _rng.Next(Apis.Length)];
+        string trace = Hex(16);
+        string correlation = Guid(t);
+        bool rejected = tokenOverride is null && _rng.NextDouble() < 0.02;
+        var validated = Event(t, rejected ? EventTypes.TokenValidationFailed : EventTypes.TokenValidated, rejected ? Outcomes.Failure : Outcomes.Success, api.Source);
+        Subject(validated, user, app, state);
+        validated.TokenType = TokenTypes.AccessToken;
+        validated.TokenId = tokenOverride ?? state.AccessToken;
+        validated.Audience = api.Audience;
+        validated.Issuer = Issuer;
+        validated.TraceId = trace;
+        validated.CorrelationId = correlation;
+        if (rejected) validated.Reason = "invalid_token: signature key not found";
+        var access = Event(t.AddMilliseconds(2 + _rng.Next(30)), EventTypes.ResourceAccess, rejected ? Outcomes.Failure : Outcomes.Success, api.Source);
+        Subject(access, user, app, state);
+        access.TokenId = tokenOverride ?? state.AccessToken;
+        access.Resource = api.Resource + "/" + _rng.Next(1000, 99999).ToString(CultureInfo.InvariantCulture);
+        access.HttpMethod = _rng.NextDouble() < 0.8 ? "GET" : "POST";
+        access.HttpStatus = rejected ? 401 : (_rng.NextDouble() < 0.03 ? 403 : 200);
+        access.TraceId = trace;
+        access.CorrelationId = correlation;
+        access.Audience = api.Audience;
+        access.Scope = app.Scope;
+    }
+
+    private AccessEvent Idp(DateTime t, string type, string outcome, User user, App app, SessionState state)
+    {
+        var e = Event(t, type, outcome, IdpSource);
+        Subject(e, user, app, state);
+        e.Issuer = Issuer;
+        return e;
+    }
+
+    private static void Subject(AccessEvent e, User user, App app, SessionState state)
+    {
+        e.UserId = user.Id;
+        e.Username = user.Name;
+        e.ClientId = app.ClientId;
+        e.SessionId = state.Id;
+        Network(e, state.Ip, state.Place, state.Agent);
+        if (state.Scenario is not null) Tag(e, ("scenario", state.Scenario));
+    }
+
+    private static void Network(AccessEvent e, string ip, Place place, string agent)
+    {
+        e.Ip = ip;
+        e.UserAgent = agent;
+        e.GeoCountry = place.Country;
+        e.GeoCity = place.City;
+        e.GeoLat = place.Lat;
+        e.GeoLon = place.Lon;
+        e.GeoAsn = place.Asn;
+    }
+
+    private AccessEvent Event(DateTime t, string type, string outcome, string source)
+    {
+        var e = new AccessEvent
+        {
+            EventId = Guid(t),
+            Timestamp = DateTime.SpecifyKind(t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Utc),
+            EventType = type,
+            Outcome = outcome,
+            Source = source,
+        };
+        _day.Add(e);
+        return e;
+    }
+
+    private sealed class SessionState(string id, string ip, Place place, string agent, string? scenario)
+    {
+        public string Id { get; } = id;
+        public string Ip { get; set; } = ip;
+        public Place Place { get; set; } = place;
+        public string Agent { get; set; } = agent;
+        public string? Scenario { get; set; } = scenario;
+        public string AccessToken { get; set; } = "";
+        public DateTime AccessExpires { get; set; }
+        public string? RefreshToken { get; set; }
+        public List<string> RefreshHistory { get; } = [];
+        public DateTime End { get; set; }
+    }
+
+    /// <summary>Adds attributes, keeping those already set (the scenario label above all).</summary>
+    private static void Tag(AccessEvent e, params (string Key, string Value)[] pairs)
+    {
+        var all = e.Attributes is null
+            ? new Dictionary<string, string>()
+            : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(e.Attributes)!;
+        foreach (var (key, value) in pairs) all[key] = value;
+        e.Attributes = System.Text.Json.JsonSerializer.Serialize(all, CompactJson.Options);
+    }
+
+    private string Hex(int bytes)
+    {
+        Span<byte> buffer = stackalloc byte[bytes];
+        _rng.NextBytes(buffer);
+        return Convert.ToHexStringLower(buffer);
+    }
+
+    /// <summary>A UUIDv7-shaped id: time-ordered prefix, random rest (from the seeded generator).</summary>
+    private string Guid(DateTime t)
+    {
+        long ms = (long)(t - DateTime.UnixEpoch).TotalMilliseconds;
+        var hex = ms.ToString("x12", CultureInfo.InvariantCulture) + Hex(10);
+        return $"{hex[..8]}-{hex[8..12]}-7{hex[13..16]}-{hex[16..20]}-{hex[20..32]}";
+    }
+
+    private T Pick<T>(T[] items) => items[_rng.Next(items.Length)];
+
+    private string IpIn(Place place) =>
+        string.Create(CultureInfo.InvariantCulture, $"{place.IpPrefix}.{_rng.Next(1, 255)}.{_rng.Next(1, 255)}");
+
+    private double Normal(double mean, double sd)
+    {
+        double u1 = 1.0 - _rng.NextDouble(), u2 = _rng.NextDouble();
+        return mean + sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Sin(2.0 * Math.PI * u2);
+    }
+}

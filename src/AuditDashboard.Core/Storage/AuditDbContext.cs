@@ -1,0 +1,25 @@
+using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Integrity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Core.Storage;
+
+public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : DbContext(options)
+{
+    public const string EventsTable = "access_events";
+    public const string ChainHeadsTable = "chain_heads";
+    public const string ApiKeysTable = "api_keys";
+
+    public DbSet<AccessEvent> Events => Set<AccessEvent>();
+    public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        bool sqlite = Database.IsSqlite();
+        modelBuilder.ApplyConfiguration(new AccessEventConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new ChainHeadConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Core.Storage;
+
+/// <summary>Configures the DbContext for the chosen provider; shared by the web app, the CLI and the tests.</summary>
+public static class AuditStore
+{
+    public const string SqliteMigrationsAssembly = "AuditDashboard.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "AuditDashboard.Migrations.SqlServer";
+
+    public static string ResolveSqlitePath(DatabaseOptions options, string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath));
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot)
+    {
+        if (options.IsSqlite)
+        {
+            var path = ResolveSqlitePath(options, contentRoot);
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+            builder.UseSqlite(connection, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(new SqlitePragmas(options.SqliteCacheMiB));
+        }
+        else
+        {
+            builder.UseSqlServer(options.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+        }
+    }
+
+    public static DbContextOptions<AuditDbContext> CreateOptions(DatabaseOptions options, string contentRoot)
+    {
+        var builder = new DbContextOptionsBuilder<AuditDbContext>();
+        Configure(builder, options, contentRoot);
+        return builder.Options;
+    }
+
+    /// <summary>Creates the SQLite folder if needed and applies every pending migration.</summary>
+    public static async Task MigrateAsync(AuditDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Core.Ingest;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AuditDashboard.Web.Ingest;
+
+public static class IngestEndpoints
+{
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/events", PostEvents);
+        return app;
+    }
+
+    /// <summary>POST /api/v1/events: a JSON object, a JSON array or NDJSON; atomic, idempotent on (source, event_id).</summary>
+    private static async Task<IResult> PostEvents(HttpContext http, ApiKeyService keys, IngestService ingest, CancellationToken cancellationToken)
+    {
+        var presented = ApiKeyReader.Read(http.Request);
+        var key = presented is null ? null : await keys.AuthenticateAsync(presented, cancellationToken);
+        if (key is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"auditdashboard-ingest\"";
+            return Results.Json(new ErrorResponse(presented is null
+                ? "an API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
+                : "the API key is not valid or has been revoked"), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is not (null or "" or "application/json" or "application/x-ndjson" or "application/ndjson" or "text/plain")
+            && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
+            return Results.Json(new ErrorResponse($"unsupported content type '{mediaType}': send application/json or application/x-ndjson"),
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+        long limit = ingest.Options.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+            return TooLarge($"the body is {http.Request.ContentLength} bytes, over the limit of {limit} bytes (Ingest:MaxBodyBytes)");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = limit + 1;
+
+        var body = await ReadBodyAsync(http.Request.Body, limit, cancellationToken);
+        if (body is null)
+            return TooLarge($"the body is over the limit of {limit} bytes (Ingest:MaxBodyBytes)");
+
+        var result = await ingest.IngestJsonAsync(body, "api:" + key.Name, cancellationToken);
+        return result.Status switch
+        {
+            IngestStatus.Accepted => Results.Ok(new IngestResponse(result.Accepted, result.Duplicates, new ChainHeadResponse(result.HeadSeq, result.HeadHash))),
+            IngestStatus.OverLimit => TooLarge(result.Message!),
+            _ => Results.Json(new ErrorResponse(result.Message!, result.Errors.Select(e => new FieldErrorResponse(e.Index, e.Field, e.Reason)).ToList()),
+                statusCode: StatusCodes.Status400BadRequest),
+        };
+    }
+
+    private static IResult TooLarge(string message) =>
+        Results.Json(new ErrorResponse(message), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,17 @@
+using AuditDashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Web.Storage;
+
+/// <summary>Creates and migrates the database before the app takes requests.</summary>
+public sealed class StoreInitializer(IDbContextFactory<AuditDbContext> dbFactory, ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await AuditStore.MigrateAsync(db, cancellationToken);
+        logger.LogInformation("Audit store ready ({Provider})", db.Database.ProviderName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
