@@ -1,5 +1,6 @@
 using AuditDashboard.Web.Demo;
 using AuditDashboard.Web.Health;
+using AuditDashboard.Core.Configuration;
 using AuditDashboard.Web.Hosting;
 using AuditDashboard.Web.Ingest;
 using AuditDashboard.Web.Storage;

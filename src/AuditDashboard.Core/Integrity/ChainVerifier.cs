@@ -12,6 +12,31 @@ public static class ChainVerifier
 {
     public static async Task<VerificationResult> VerifyAsync(AuditDbContext db, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Heads and events must come from one snapshot, or an append during verification looks like tampering.
+        // SQLite (WAL): a deferred read transaction is a snapshot and does not block appends.
+        // SQL Server: serializable, so appends wait until verification ends (docs/adr/0003).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            {
+                await using var tx = sqlite.BeginTransaction(deferred: true);
+                await db.Database.UseTransactionAsync(tx, cancellationToken);
+                var result = await VerifySnapshotAsync(db, progress, cancellationToken);
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+                return result;
+            }
+            await using (await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
+                return await VerifySnapshotAsync(db, progress, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<VerificationResult> VerifySnapshotAsync(AuditDbContext db, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var recordedHeads = await db.ChainHeads.AsNoTracking()
             .Select(h => new { h.LastSeq, h.Hash, h.RecordedAt })
             .ToListAsync(cancellationToken);
@@ -34,6 +59,8 @@ public static class ChainVerifier
             var row = next;
             next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
 
+            if (row.Seq > lastRecorded)
+                return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was not recorded by any accepted batch (the last recorded head is seq {lastRecorded})");
             if (row.Seq > expected)
             {
                 string which = row.Seq - 1 == expected ? $"seq {expected} is" : $"seq {expected} to {row.Seq - 1} are";
@@ -58,7 +85,11 @@ public static class ChainVerifier
                 return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({ex.GetType().Name}): it was modified");
             }
             if (!computed.AsSpan().SequenceEqual(row.Hash))
+            {
+                if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
+                    return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was inserted: it is not part of the chain, seq {next.Seq} links to seq {row.Seq - 1}");
                 return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} was modified: its content no longer matches its stored hash");
+            }
 
             if (headsBySeq.TryGetValue(row.Seq, out var head) && !head.Hash.AsSpan().SequenceEqual(row.Hash))
                 return Broken(BreakKind.Modified, row.Seq,
@@ -75,8 +106,6 @@ public static class ChainVerifier
         long last = expected - 1;
         if (last < lastRecorded)
             return Broken(BreakKind.Truncated, last + 1, $"the chain ends at seq {last}, but an accepted batch recorded a head at seq {lastRecorded}: seq {last + 1} onwards is missing");
-        if (last > lastRecorded)
-            return Broken(BreakKind.Inserted, lastRecorded + 1, $"seq {lastRecorded + 1} onwards was not recorded by any accepted batch (last recorded head: seq {lastRecorded})");
 
         return new VerificationResult(true, checkedCount, last, HashChain.ToHex(prev), BreakKind.None, null,
             last == 0 ? "the store is empty" : $"{checkedCount} events verified; chain head seq {last}");

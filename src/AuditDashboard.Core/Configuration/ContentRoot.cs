@@ -1,4 +1,4 @@
-namespace AuditDashboard.Web.Hosting;
+namespace AuditDashboard.Core.Configuration;
 
 /// <summary>
 /// The repository root (or the publish folder) is the content root: it holds appsettings.json and wwwroot/.

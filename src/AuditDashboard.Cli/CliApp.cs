@@ -1,0 +1,43 @@
+using System.CommandLine;
+using AuditDashboard.Cli.Commands;
+using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
+
+namespace AuditDashboard.Cli;
+
+/// <summary><c>auditdash</c>: operate the audit store without the web app.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var store = new StoreOptions();
+        var root = new RootCommand("auditdash: operate the AuditDashboard audit store (migrate, API keys, demo traffic, integrity verification)");
+        store.AddTo(root);
+        root.Subcommands.Add(MigrateCommand.Create(store));
+        root.Subcommands.Add(ApiKeyCommands.Create(store));
+        root.Subcommands.Add(SimulateCommand.Create(store));
+        root.Subcommands.Add(VerifyCommand.Create(store));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("Run 'auditdash --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is SqliteException or SqlException || ex.InnerException is SqliteException or SqlException)
+        {
+            Console.Error.WriteLine($"error: the database could not be used: {(ex.InnerException ?? ex).Message}");
+            return ExitCodes.Usage;
+        }
+    }
+}

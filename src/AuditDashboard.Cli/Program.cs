@@ -1,0 +1,3 @@
+using AuditDashboard.Cli;
+
+return await CliApp.RunAsync(args);
