@@ -2,23 +2,31 @@ namespace AuditDashboard.Core.Configuration;
 
 /// <summary>
 /// The repository root (or the publish folder) is the content root: it holds appsettings.json and wwwroot/.
-/// The builder's content root cannot change after creation, so it is resolved before the builder exists.
+/// The builder's content root cannot change after creation, so it is resolved before the builder exists:
+/// an explicit <c>--contentRoot</c> first, else upwards from the app's own folder (publish folder or bin/ of
+/// a source tree), else upwards from the working directory; the first folder holding both wins.
 /// </summary>
 public static class ContentRoot
 {
     public static string Resolve(string[] args)
     {
+        // An explicit root (WebApplicationFactory passes the web project's folder) is searched upwards too.
         var explicitRoot = Explicit(args) ?? Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT");
-        if (!string.IsNullOrEmpty(explicitRoot)) return Path.GetFullPath(explicitRoot);
+        if (!string.IsNullOrEmpty(explicitRoot))
+            return FindUpwards(Path.GetFullPath(explicitRoot)) ?? Path.GetFullPath(explicitRoot);
 
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        return FindUpwards(AppContext.BaseDirectory)
+            ?? FindUpwards(Directory.GetCurrentDirectory())
+            ?? Directory.GetCurrentDirectory();
+    }
+
+    private static string? FindUpwards(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (IsContentRoot(dir.FullName)) return dir.FullName;
-            }
+            if (IsContentRoot(dir.FullName)) return dir.FullName;
         }
-        return Directory.GetCurrentDirectory();
+        return null;
     }
 
     public static bool IsContentRoot(string folder) =>

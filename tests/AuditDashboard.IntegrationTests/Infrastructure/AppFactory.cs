@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Core.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditDashboard.IntegrationTests.Infrastructure;
+
+/// <summary>The real app on a real SQLite file, demo seeding off unless asked for.</summary>
+public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:SqlitePath", databasePath);
+        builder.UseSetting("Demo:SeedOnEmpty", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    public async Task<string> CreateApiKeyAsync(string name = "test-source")
+    {
+        var keys = Services.GetRequiredService<ApiKeyService>();
+        var (_, secret) = await keys.CreateAsync(name);
+        return secret;
+    }
+
+    public async Task<HttpClient> CreateIngestClientAsync(string name = "test-source")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateApiKeyAsync(name));
+        return client;
+    }
+
+    public async Task<long> CountEventsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
+        return await db.Events.LongCountAsync();
+    }
+}
