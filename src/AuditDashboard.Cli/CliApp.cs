@@ -39,5 +39,11 @@ public static class CliApp
             Console.Error.WriteLine($"error: the database could not be used: {(ex.InnerException ?? ex).Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Neither "intact" nor "tampered": the command could not do its work.
+            Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
     }
 }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace AuditDashboard.IntegrationTests.Infrastructure;
+
+/// <summary>Runs a real program (the built <c>auditdash</c>, or <c>sqlite3</c>) as a separate process.</summary>
+public static class Processes
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    public static Task<Result> AuditdashAsync(string workingDirectory, params string[] args) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "auditdash.dll"), .. args], workingDirectory);
+
+    /// <summary>The sqlite3 shell, as someone with access to the file would use it (test.sh installs it).</summary>
+    public static async Task Sqlite3Async(string database, string sql)
+    {
+        var result = await RunAsync("sqlite3", [database, sql], Path.GetDirectoryName(database)!);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"sqlite3 failed: {result.Stderr}");
+    }
+
+    public static async Task<Result> RunAsync(string program, string[] args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}

@@ -1,0 +1,63 @@
+using AuditDashboard.IntegrationTests.Infrastructure;
+
+namespace AuditDashboard.IntegrationTests.Integrity;
+
+/// <summary>
+/// Someone with access to the database file drops the append-only triggers and edits the events
+/// with the sqlite3 shell; `auditdash verify` must name the first broken seq and the kind of break.
+/// </summary>
+public sealed class TamperTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private const string DropTriggers =
+        "DROP TRIGGER access_events_no_update; DROP TRIGGER access_events_no_delete; " +
+        "DROP TRIGGER access_events_no_replace; DROP TRIGGER access_events_seq_order; ";
+
+    private const string CopyColumns =
+        "received_at, timestamp, event_type, outcome, reason, source, user_id, username, client_id, session_id, correlation_id, " +
+        "trace_id, token_id, token_type, parent_token_id, grant_type, scope, roles, issuer, audience, endpoint, http_method, " +
+        "http_status, resource, ip, user_agent, geo_country, geo_city, geo_lat, geo_lon, geo_asn, attributes";
+
+    public static TheoryData<string, string, string> Tampering => new()
+    {
+        { "modify a field", "UPDATE access_events SET username = 'someone-else' WHERE seq = 40", "TAMPERED at seq 40 (modified)" },
+        { "modify a timestamp", "UPDATE access_events SET timestamp = timestamp + 1 WHERE seq = 41", "TAMPERED at seq 41 (modified)" },
+        { "delete a row", "DELETE FROM access_events WHERE seq = 50", "TAMPERED at seq 50 (missing)" },
+        {
+            "insert a forged row",
+            "UPDATE access_events SET seq = -seq WHERE seq >= 60; UPDATE access_events SET seq = -seq + 1 WHERE seq < 0; " +
+            $"INSERT INTO access_events (seq, event_id, prev_hash, hash, {CopyColumns}) SELECT 60, 'forged', prev_hash, hash, {CopyColumns} FROM access_events WHERE seq = 61",
+            "TAMPERED at seq 60 (inserted)"
+        },
+        {
+            "append a forged row",
+            $"INSERT INTO access_events (seq, event_id, prev_hash, hash, {CopyColumns}) SELECT seq + 1, 'forged', hash, hash, {CopyColumns} FROM access_events ORDER BY seq DESC LIMIT 1",
+            "(inserted)"
+        },
+        {
+            "swap two rows",
+            "UPDATE access_events SET seq = -seq WHERE seq IN (70, 71); UPDATE access_events SET seq = 71 WHERE seq = -70; UPDATE access_events SET seq = 70 WHERE seq = -71",
+            "TAMPERED at seq 70 (reordered)"
+        },
+        { "cut the tail", "DELETE FROM access_events WHERE seq > 100", "TAMPERED at seq 101 (truncated)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task Verify_fails_at_the_first_broken_seq(string name, string sql, string expected)
+    {
+        await Stores.SimulatedAsync(_db.Path);
+        var intact = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "verify");
+        Assert.Equal(0, intact.ExitCode);
+        Assert.StartsWith("INTACT", intact.Stdout);
+
+        await Processes.Sqlite3Async(_db.Path, DropTriggers + sql);
+
+        var tampered = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "verify");
+        Assert.True(tampered.ExitCode == 1, $"{name}: exit {tampered.ExitCode}\n{tampered.Stdout}{tampered.Stderr}");
+        Assert.Contains(expected, tampered.Stdout);
+    }
+}
