@@ -52,14 +52,15 @@ public sealed partial class TrafficSimulator
         {
             // The dormant account's last sign-in, long before the period.
             _day = [];
-            var old = _start.AddDays(-120).AddHours(10);
-            Session(dormant, Apps[0], old, TimeSpan.FromMinutes(20), null);
-            foreach (var e in Sorted()) yield return e;
+            Session(dormant, Apps[0], _start.AddDays(-120).AddHours(10), TimeSpan.FromMinutes(20), null);
+            foreach (var e in Sorted(_day)) yield return e;
         }
 
+        // Sessions run past midnight: what belongs to a later day waits for it, so the stream stays in time order.
+        var carried = new List<AccessEvent>();
         for (int d = 0; d < _options.Days; d++)
         {
-            _day = [];
+            _day = carried;
             var day = _start.AddDays(d);
             Housekeeping(day, d);
             bool weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
@@ -71,19 +72,26 @@ public sealed partial class TrafficSimulator
                 for (int s = 0; s < sessions; s++)
                 {
                     double localHour = Math.Clamp(Normal(12.5, 2.8), 6, 22);
-                    var at = day.AddHours(localHour - user.Home.UtcOffset).AddSeconds(_rng.Next(3600));
+                    var at = AtLocal(day, localHour, user.Home).AddSeconds(_rng.Next(3600));
                     var app = user.Admin && _rng.NextDouble() < 0.25 ? AdminConsole : Apps[_rng.Next(Apps.Length)];
                     var length = TimeSpan.FromMinutes(Math.Clamp(Normal(70, 50), 3, 480));
                     Session(user, app, at, length, null);
                 }
             }
             if (_options.Attacks) InjectAttacks(d, day);
-            foreach (var e in Sorted()) yield return e;
+            var next = day.AddDays(1);
+            bool last = d == _options.Days - 1;
+            foreach (var e in Sorted(_day.Where(e => last || e.Timestamp < next))) yield return e;
+            carried = last ? [] : _day.Where(e => e.Timestamp >= next).ToList();
         }
     }
 
-    private IEnumerable<AccessEvent> Sorted() =>
-        _day.Select((e, i) => (e, i)).OrderBy(x => x.e.Timestamp).ThenBy(x => x.i).Select(x => x.e);
+    /// <summary>A local hour of a place, as a time within the given UTC day (the day's rhythm wraps around).</summary>
+    private static DateTime AtLocal(DateTime day, double localHour, Place place) =>
+        day.AddHours(((localHour - place.UtcOffset) % 24 + 24) % 24);
+
+    private static IEnumerable<AccessEvent> Sorted(IEnumerable<AccessEvent> events) =>
+        events.Select((e, i) => (e, i)).OrderBy(x => x.e.Timestamp).ThenBy(x => x.i).Select(x => x.e).ToList();
 
     /// <summary>Discovery fetches, a weekly signing-key rotation, occasional admin changes.</summary>
     private void Housekeeping(DateTime day, int d)
@@ -110,7 +118,7 @@ public sealed partial class TrafficSimulator
         {
             var admin = _users[0];
             var target = _users[1 + _rng.Next(_users.Count - 2)];
-            var at = day.AddHours(9 - admin.Home.UtcOffset + _rng.Next(8)).AddSeconds(_rng.Next(3600));
+            var at = AtLocal(day, 9 + _rng.Next(8), admin.Home).AddSeconds(_rng.Next(3600));
             bool scope = _rng.NextDouble() < 0.5;
             var e = Event(at, scope ? EventTypes.ScopeChanged : EventTypes.RoleChanged, Outcomes.Success, IdpSource);
             e.UserId = target.Id;

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Ingest;
+
+namespace AuditDashboard.Tests.Events;
+
+public sealed class EventValidatorTests
+{
+    private static readonly EventValidator Validator = new(new IngestOptions(), TestClock.Default);
+
+    private static (AccessEvent? Event, List<FieldError> Errors) Read(string json, int index = 0)
+    {
+        var errors = new List<FieldError>();
+        using var doc = JsonDocument.Parse(json);
+        return (Validator.Read(doc.RootElement, index, errors), errors);
+    }
+
+    private const string Minimal = """{"event_id":"e1","timestamp":"2026-11-01T10:00:00Z","event_type":"logout","outcome":"success","source":"okta:acme"}""";
+
+    [Fact]
+    public void A_minimal_event_is_read()
+    {
+        var (e, errors) = Read(Minimal);
+        Assert.Empty(errors);
+        Assert.Equal("e1", e!.EventId);
+        Assert.Equal(new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc), e.Timestamp);
+        Assert.Equal(DateTimeKind.Utc, e.Timestamp.Kind);
+        Assert.Null(e.UserId);
+    }
+
+    [Fact]
+    public void Every_problem_of_an_item_is_reported_with_its_index_and_field()
+    {
+        var (e, errors) = Read("""{"timestamp":"2026-13-01T10:00:00Z","event_type":"login_maybe","outcome":"ok","source":"","colour":"red","http_status":700}""", index: 7);
+        Assert.Null(e);
+        Assert.All(errors, err => Assert.Equal(7, err.Index));
+        Assert.Equal(["colour", "event_id", "timestamp", "event_type", "outcome", "source", "http_status"], errors.Select(err => err.Field));
+        Assert.Contains("login_success", errors.Single(err => err.Field == "event_type").Reason);
+        Assert.Contains("success, failure, unknown", errors.Single(err => err.Field == "outcome").Reason);
+        Assert.Contains("attributes", errors.Single(err => err.Field == "colour").Reason);
+    }
+
+    [Theory]
+    [InlineData("2026-11-01T10:00:00.123456789+02:00", "2026-11-01T08:00:00.1234567")]
+    [InlineData("2026-11-01T10:00:00.5Z", "2026-11-01T10:00:00.5000000")]
+    [InlineData("2026-11-01t10:00:00-05:30", "2026-11-01T15:30:00.0000000")]
+    public void Timestamps_are_stored_in_utc_keeping_sub_second_precision(string input, string expected)
+    {
+        var (e, errors) = Read(Minimal.Replace("2026-11-01T10:00:00Z", input));
+        Assert.Empty(errors);
+        Assert.Equal(expected, e!.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff"));
+    }
+
+    [Theory]
+    [InlineData("2026-11-01 10:00:00")]
+    [InlineData("1 Nov 2026")]
+    [InlineData("2026-11-01T10:00:00")]
+    [InlineData("2026-12-31T10:00:00Z")]
+    [InlineData("1969-12-31T23:59:59Z")]
+    public void Timestamps_without_an_offset_or_out_of_range_are_refused(string input)
+    {
+        var (_, errors) = Read(Minimal.Replace("2026-11-01T10:00:00Z", input));
+        Assert.Equal("timestamp", Assert.Single(errors).Field);
+    }
+
+    [Theory]
+    [InlineData("token_id")]
+    [InlineData("username")]
+    [InlineData("reason")]
+    [InlineData("user_agent")]
+    public void A_compact_jwt_in_any_field_is_refused(string field)
+    {
+        const string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        var (_, errors) = Read(Minimal.Replace("}", $",\"{field}\":\"prefix {jwt}\"}}"));
+        var error = Assert.Single(errors);
+        Assert.Equal(field, error.Field);
+        Assert.Contains("raw token", error.Reason);
+    }
+
+    [Fact]
+    public void Tokens_hidden_in_attributes_and_bearer_credentials_are_refused()
+    {
+        var (_, inAttributes) = Read(Minimal.Replace("}", ",\"attributes\":{\"headers\":{\"authorization\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2ln\"}}}"));
+        Assert.Equal("attributes", Assert.Single(inAttributes).Field);
+        var (_, bearer) = Read(Minimal.Replace("}", ",\"reason\":\"header was Bearer 2YotnFZFEjr1zCsicMWpAA2YotnFZ\"}"));
+        Assert.Equal("reason", Assert.Single(bearer).Field);
+    }
+
+    [Fact]
+    public void A_token_hash_is_accepted_as_token_id()
+    {
+        var (e, errors) = Read(Minimal.Replace("}", ",\"token_id\":\"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}"));
+        Assert.Empty(errors);
+        Assert.StartsWith("sha256:", e!.TokenId);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:DB8::1", "2001:db8::1")]
+    [InlineData("::ffff:192.0.2.1", "::ffff:192.0.2.1")]
+    public void Ip_addresses_are_validated_and_normalised(string input, string stored)
+    {
+        var (e, errors) = Read(Minimal.Replace("}", $",\"ip\":\"{input}\"}}"));
+        Assert.Empty(errors);
+        Assert.Equal(stored, e!.Ip);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("256.1.1.1")]
+    [InlineData("example.com")]
+    [InlineData("10.0.0")]
+    public void Things_that_are_not_ip_addresses_are_refused(string input)
+    {
+        var (_, errors) = Read(Minimal.Replace("}", $",\"ip\":\"{input}\"}}"));
+        Assert.Equal("ip", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Trace_ids_must_be_w3c()
+    {
+        Assert.Empty(Read(Minimal.Replace("}", ",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}")).Errors);
+        Assert.Equal("trace_id", Assert.Single(Read(Minimal.Replace("}", ",\"trace_id\":\"4BF92F3577B34DA6A3CE929D0E0E4736\"}")).Errors).Field);
+        Assert.Equal("trace_id", Assert.Single(Read(Minimal.Replace("}", ",\"trace_id\":\"00000000000000000000000000000000\"}")).Errors).Field);
+    }
+
+    [Fact]
+    public void Geo_roles_and_attributes_are_typed()
+    {
+        var (e, errors) = Read(Minimal.Replace("}", """
+            ,"geo":{"country":"DE","city":"Köln","lat":50.9375123456,"lon":6.9603,"asn":"AS3320"},
+            "roles":["admin","auditor"],"attributes":{"okta_event":"user.session.start","n":1}}
+            """));
+        Assert.Empty(errors);
+        Assert.Equal(50.937512, e!.GeoLat);
+        Assert.Equal(3320, e.GeoAsn);
+        Assert.Equal("Köln", e.GeoCity);
+        Assert.Equal("""["admin","auditor"]""", e.Roles);
+        Assert.Equal("""{"okta_event":"user.session.start","n":1}""", e.Attributes);
+
+        var (_, bad) = Read(Minimal.Replace("}", ",\"geo\":{\"lat\":91},\"roles\":\"admin\",\"attributes\":[1]}"));
+        Assert.Equal(["roles", "geo.lat", "attributes"], bad.Select(b => b.Field));
+
+        var (_, half) = Read(Minimal.Replace("}", ",\"geo\":{\"lat\":10}}"));
+        Assert.Equal("geo", Assert.Single(half).Field);
+    }
+
+    [Fact]
+    public void Field_length_limits_name_the_setting()
+    {
+        var validator = new EventValidator(new IngestOptions { MaxFieldLength = 64 }, TestClock.Default);
+        var errors = new List<FieldError>();
+        using var doc = JsonDocument.Parse(Minimal.Replace("}", $",\"username\":\"{new string('a', 65)}\"}}"));
+        Assert.Null(validator.Read(doc.RootElement, 0, errors));
+        Assert.Contains("Ingest:MaxFieldLength", Assert.Single(errors).Reason);
+    }
+
+    [Fact]
+    public void Empty_strings_count_as_absent_for_optional_fields()
+    {
+        var (e, errors) = Read(Minimal.Replace("}", ",\"username\":\"\",\"client_id\":null}"));
+        Assert.Empty(errors);
+        Assert.Null(e!.Username);
+        Assert.Null(e.ClientId);
+    }
+
+    [Fact]
+    public void Every_event_type_of_the_taxonomy_is_accepted()
+    {
+        foreach (var type in EventTypes.All)
+            Assert.Empty(Read(Minimal.Replace("logout", type)).Errors);
+        Assert.Equal(23, EventTypes.All.Count);
+    }
+}
