@@ -14,6 +14,9 @@ public static partial class RawTokenGuard
     [GeneratedRegex(@"\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BearerCredential();
 
+    // Cheap substring checks first: this runs on every string of every event at ingest.
     public static bool LooksLikeRawToken(string value) =>
-        value.Length >= 16 && (CompactJwt().IsMatch(value) || BearerCredential().IsMatch(value));
+        value.Length >= 16
+        && ((value.Contains("eyJ", StringComparison.Ordinal) && CompactJwt().IsMatch(value))
+            || (value.Contains("bearer", StringComparison.OrdinalIgnoreCase) && BearerCredential().IsMatch(value)));
 }

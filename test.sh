@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need, runs every test project, and ends with
+# "N passed, N failed[, N skipped]" computed from the TRX results.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the tests use: sqlite3 (tamper tests edit the database as an outsider would),
+# python3 (the independent chain verifier in docs/).
+missing=()
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; exit 1; }
+fi
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+results="$(pwd)/TestResults"
+rm -rf "$results"
+
+dotnet build AuditDashboard.sln -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+for project in tests/AuditDashboard.Tests tests/AuditDashboard.IntegrationTests; do
+  dotnet test "$project" --no-build -nologo \
+    --logger "trx;LogFileName=$(basename "$project").trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi
+[ "$failed" -gt 0 ] && status=1
+
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+exit $status

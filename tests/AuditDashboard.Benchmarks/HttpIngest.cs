@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AuditDashboard.Core.ApiKeys;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditDashboard.Benchmarks;
+
+/// <summary>The real web app on Kestrel at 127.0.0.1, fed NDJSON batches by an HttpClient over loopback.</summary>
+public static class HttpIngest
+{
+    public static async Task<double> RunAsync(string path, List<byte[]> batches, int events)
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Database:SqlitePath", path);
+            b.UseSetting("Demo:SeedOnEmpty", "false");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (_, key) = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("benchmark");
+
+        // A plain client over real sockets, not the factory's in-memory handler.
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var body in batches)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+            using var response = await client.PostAsync("/api/v1/events", content);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return events / watch.Elapsed.TotalSeconds;
+    }
+}
