@@ -33,6 +33,13 @@ public static class IngestBenchmark
 
         var figures = new Dictionary<string, object> { ["events"] = options.Events, ["batch"] = options.Batch };
 
+        // Warm-up on throwaway stores, so no path is timed while the JIT is still compiling it.
+        var warm = batches.Take(5).ToList();
+        int warmEvents = warm.Count * options.Batch;
+        await RawSqliteBaseline.RunAsync(Db("warm-baseline"), Clone(events.Take(warmEvents).ToList()), options.Batch);
+        await Stores.IngestAsync(Stores.Service(await Stores.MigrateAsync(Db("warm-service"))), warm, warmEvents, "bench:warm");
+        await HttpIngest.RunAsync(Db("warm-http"), warm, warmEvents);
+
         double baseline = await RawSqliteBaseline.RunAsync(Db("baseline"), Clone(events), options.Batch);
         Report("(a) raw SQLite baseline", baseline, baseline);
         double service = await Stores.IngestAsync(Stores.Service(await Stores.MigrateAsync(Db("service"))), batches, options.Events, "bench:service");

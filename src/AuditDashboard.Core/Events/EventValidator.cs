@@ -37,17 +37,21 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
             return null;
         }
 
+        // One pass over the members instead of a lookup per field.
+        var fields = new Dictionary<string, JsonElement>(32, StringComparer.Ordinal);
         foreach (var property in item.EnumerateObject())
         {
             if (!EventFields.Accepted.Contains(property.Name))
                 Fail(property.Name, "unknown field; put vendor-specific data in attributes");
+            else
+                fields[property.Name] = property.Value;
         }
 
         var ev = new AccessEvent();
 
         string? Text(string field, bool required = false, int? maxLength = null)
         {
-            if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 if (required) Fail(field, "is required");
                 return null;
@@ -114,19 +118,19 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         ev.ParentTokenId = Text(EventFields.ParentTokenId);
         ev.GrantType = Text(EventFields.GrantType);
         ev.Scope = Text(EventFields.Scope);
-        ev.Roles = ReadRoles(item, Fail);
+        ev.Roles = ReadRoles(fields, Fail);
         ev.Issuer = Text(EventFields.Issuer);
         ev.Audience = Text(EventFields.Audience);
         ev.Endpoint = Text(EventFields.Endpoint);
         ev.HttpMethod = Text(EventFields.HttpMethod);
         if (ev.HttpMethod is not null && !HttpMethodFormat().IsMatch(ev.HttpMethod))
             Fail(EventFields.HttpMethod, "must be an uppercase HTTP method such as GET or POST");
-        ev.HttpStatus = ReadHttpStatus(item, Fail);
+        ev.HttpStatus = ReadHttpStatus(fields, Fail);
         ev.Resource = Text(EventFields.Resource);
         ev.Ip = NormalizeIp(Text(EventFields.Ip), Fail);
         ev.UserAgent = Text(EventFields.UserAgent, maxLength: limits.MaxUserAgentLength);
-        ReadGeo(item, ev, Fail);
-        ev.Attributes = ReadAttributes(item, Fail);
+        ReadGeo(fields, ev, Fail);
+        ev.Attributes = ReadAttributes(fields, Fail);
 
         return errors.Count == before ? ev : null;
     }
@@ -140,7 +144,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
             return default;
         }
         // .NET keeps 100 ns ticks: cut any 8th and 9th fractional digit before parsing.
-        var trimmed = Regex.Replace(text, @"(\.\d{7})\d+", "$1");
+        int dot = text.IndexOf('.');
+        int fractionEnd = dot < 0 ? -1 : text.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') + dot + 1;
+        var trimmed = dot >= 0 && fractionEnd - dot - 1 > 7 ? text.Remove(dot + 8, fractionEnd - dot - 8) : text;
         if (!DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             fail(EventFields.Timestamp, $"'{Truncate(text)}' is not a valid date and time");
@@ -154,9 +160,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         return utc;
     }
 
-    private string? ReadRoles(JsonElement item, Action<string, string> fail)
+    private string? ReadRoles(Dictionary<string, JsonElement> item, Action<string, string> fail)
     {
-        if (!item.TryGetProperty(EventFields.Roles, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!item.TryGetValue(EventFields.Roles, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -182,9 +188,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         return JsonSerializer.Serialize(roles, CompactJson.Options);
     }
 
-    private static int? ReadHttpStatus(JsonElement item, Action<string, string> fail)
+    private static int? ReadHttpStatus(Dictionary<string, JsonElement> item, Action<string, string> fail)
     {
-        if (!item.TryGetProperty(EventFields.HttpStatus, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!item.TryGetValue(EventFields.HttpStatus, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var status) || status is < 100 or > 599)
         {
@@ -206,9 +212,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         return address.ToString();
     }
 
-    private void ReadGeo(JsonElement item, AccessEvent ev, Action<string, string> fail)
+    private void ReadGeo(Dictionary<string, JsonElement> item, AccessEvent ev, Action<string, string> fail)
     {
-        if (!item.TryGetProperty(EventFields.Geo, out var geo) || geo.ValueKind == JsonValueKind.Null)
+        if (!item.TryGetValue(EventFields.Geo, out var geo) || geo.ValueKind == JsonValueKind.Null)
             return;
         if (geo.ValueKind != JsonValueKind.Object)
         {
@@ -272,9 +278,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         return Math.Round(number, 6, MidpointRounding.AwayFromZero);
     }
 
-    private string? ReadAttributes(JsonElement item, Action<string, string> fail)
+    private string? ReadAttributes(Dictionary<string, JsonElement> item, Action<string, string> fail)
     {
-        if (!item.TryGetProperty(EventFields.Attributes, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!item.TryGetValue(EventFields.Attributes, out var value) || value.ValueKind == JsonValueKind.Null)
             return null;
         if (value.ValueKind != JsonValueKind.Object)
         {

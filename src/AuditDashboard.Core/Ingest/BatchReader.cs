@@ -8,28 +8,44 @@ namespace AuditDashboard.Core.Ingest;
 /// </summary>
 public static class BatchReader
 {
-    /// <summary>Returns the items, or throws <see cref="BatchFormatException"/> naming where the body is malformed.</summary>
-    public static List<JsonElement> Read(ReadOnlyMemory<byte> body)
+    /// <summary>Returns the items (valid while the batch is not disposed), or throws <see cref="BatchFormatException"/> naming where the body is malformed.</summary>
+    public static ParsedBatch Read(ReadOnlyMemory<byte> body)
     {
-        var items = new List<JsonElement>();
+        var batch = new ParsedBatch();
+        try
+        {
+            ReadInto(body, batch);
+            return batch;
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
+    }
+
+    private static void ReadInto(ReadOnlyMemory<byte> body, ParsedBatch batch)
+    {
+        var items = batch.Items;
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 32 });
         int values = 0;
         try
         {
             while (reader.Read())
             {
-                using var doc = JsonDocument.ParseValue(ref reader);
+                var doc = JsonDocument.ParseValue(ref reader);
+                batch.Documents.Add(doc);
                 values++;
                 if (doc.RootElement.ValueKind == JsonValueKind.Array)
                 {
                     if (values > 1) throw new BatchFormatException("a JSON array must be the whole body, not one of several values");
-                    foreach (var item in doc.RootElement.EnumerateArray()) items.Add(item.Clone());
+                    items.AddRange(doc.RootElement.EnumerateArray());
                 }
                 else
                 {
                     if (values > 1 && items.Count != values - 1)
                         throw new BatchFormatException("a JSON array must be the whole body, not one of several values");
-                    items.Add(doc.RootElement.Clone());
+                    items.Add(doc.RootElement);
                 }
             }
         }
@@ -38,6 +54,5 @@ public static class BatchReader
             throw new BatchFormatException($"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message.Split(" LineNumber")[0]}");
         }
         if (values == 0) throw new BatchFormatException("the body is empty; send a JSON object, a JSON array or NDJSON");
-        return items;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Integrity;
 using AuditDashboard.Core.Storage;
@@ -25,31 +26,36 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
     {
         if (body.Length > options.MaxBodyBytes)
             return IngestResult.OverLimit($"the body is {body.Length} bytes, over the limit of {options.MaxBodyBytes} bytes (Ingest:MaxBodyBytes)");
-        List<System.Text.Json.JsonElement> items;
+        ParsedBatch batch;
         try
         {
-            items = BatchReader.Read(body);
+            batch = BatchReader.Read(body);
         }
         catch (BatchFormatException ex)
         {
             return IngestResult.Invalid([], ex.Message);
         }
-        if (items.Count > options.MaxBatchItems)
-            return IngestResult.OverLimit($"the batch has {items.Count} items, over the limit of {options.MaxBatchItems} (Ingest:MaxBatchItems)");
+        using (batch)
+        {
+            var items = batch.Items;
+            if (items.Count > options.MaxBatchItems)
+                return IngestResult.OverLimit($"the batch has {items.Count} items, over the limit of {options.MaxBatchItems} (Ingest:MaxBatchItems)");
 
-        var errors = new List<FieldError>();
-        var events = new List<AccessEvent>(items.Count);
-        for (int i = 0; i < items.Count; i++)
-        {
-            var ev = _validator.Read(items[i], i, errors);
-            if (ev is not null) events.Add(ev);
+            var errors = new List<FieldError>();
+            var events = new List<AccessEvent>(items.Count);
+            for (int i = 0; i < items.Count; i++)
+            {
+                var ev = _validator.Read(items[i], i, errors);
+                if (ev is not null) events.Add(ev);
+            }
+            if (errors.Count > 0)
+            {
+                int bad = errors.Select(e => e.Index).Distinct().Count();
+                return IngestResult.Invalid(errors, $"{bad} of {items.Count} items are invalid; nothing from this batch was stored");
+            }
+            batch.Dispose();
+            return await AppendAsync(events, origin, cancellationToken);
         }
-        if (errors.Count > 0)
-        {
-            int bad = errors.Select(e => e.Index).Distinct().Count();
-            return IngestResult.Invalid(errors, $"{bad} of {items.Count} items are invalid; nothing from this batch was stored");
-        }
-        return await AppendAsync(events, origin, cancellationToken);
     }
 
     /// <summary>Appends validated events (seq, received_at and hashes are assigned here).</summary>
@@ -65,44 +71,68 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
         await WriteLock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = dbFactory.CreateDbContext();
-            bool sqlite = db.Database.IsSqlite();
-            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            if (!sqlite)
-                await db.Database.ExecuteSqlRawAsync(
-                    "EXEC sp_getapplock @Resource = 'auditdashboard-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
-
-            var stored = await ExistingAsync(db, unique, cancellationToken);
-            var fresh = unique.Where(e => !stored.Contains((e.Source, e.EventId))).ToList();
-            int duplicates = events.Count - fresh.Count;
-
-            var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            long seq = head?.Seq ?? 0;
-            byte[] hash = head?.Hash ?? HashChain.Genesis;
-            if (fresh.Count == 0)
+            // Re-sent events are the exception: append optimistically and let the database's own guard on
+            // (source, event_id) detect them; only then pay for looking every event up first.
+            try
             {
-                await tx.RollbackAsync(cancellationToken);
-                return new IngestResult(IngestStatus.Accepted, 0, duplicates, [], null, seq, HashChain.ToHex(hash));
+                return await AppendOnceAsync(unique, events.Count, origin, lookUpExisting: false, cancellationToken);
             }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            long first = seq + 1;
-            foreach (var e in fresh)
+            catch (DbException ex) when (IsDuplicateKey(ex))
             {
-                e.ReceivedAt = now;
-                hash = HashChain.Link(e, ++seq, hash);
+                return await AppendOnceAsync(unique, events.Count, origin, lookUpExisting: true, cancellationToken);
             }
-            EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
-            db.ChainHeads.Add(new ChainHead { FirstSeq = first, LastSeq = seq, Hash = hash, RecordedAt = now, Origin = Limit(origin, 256) });
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return new IngestResult(IngestStatus.Accepted, fresh.Count, duplicates, [], null, seq, HashChain.ToHex(hash));
         }
         finally
         {
             WriteLock.Release();
         }
     }
+
+    private async Task<IngestResult> AppendOnceAsync(List<AccessEvent> unique, int total, string origin, bool lookUpExisting, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        bool sqlite = db.Database.IsSqlite();
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        if (!sqlite)
+            await db.Database.ExecuteSqlRawAsync(
+                "EXEC sp_getapplock @Resource = 'auditdashboard-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+
+        var fresh = unique;
+        if (lookUpExisting)
+        {
+            var stored = await ExistingAsync(db, unique, cancellationToken);
+            fresh = unique.Where(e => !stored.Contains((e.Source, e.EventId))).ToList();
+        }
+        int duplicates = total - fresh.Count;
+
+        var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        long seq = head?.Seq ?? 0;
+        byte[] hash = head?.Hash ?? HashChain.Genesis;
+        if (fresh.Count == 0)
+            return new IngestResult(IngestStatus.Accepted, 0, duplicates, [], null, seq, HashChain.ToHex(hash));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        long first = seq + 1;
+        foreach (var e in fresh)
+        {
+            e.ReceivedAt = now;
+            hash = HashChain.Link(e, ++seq, hash);
+        }
+        EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
+        db.ChainHeads.Add(new ChainHead { FirstSeq = first, LastSeq = seq, Hash = hash, RecordedAt = now, Origin = Limit(origin, 256) });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new IngestResult(IngestStatus.Accepted, fresh.Count, duplicates, [], null, seq, HashChain.ToHex(hash));
+    }
+
+    /// <summary>The SQLite guard trigger on (source, event_id), or SQL Server's unique index (2601/2627).</summary>
+    private static bool IsDuplicateKey(DbException ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.Message.Contains("would replace a stored event", StringComparison.Ordinal)
+                                                        || sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
 
     private static async Task<HashSet<(string, string)>> ExistingAsync(AuditDbContext db, List<AccessEvent> events, CancellationToken cancellationToken)
     {

@@ -7,7 +7,9 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
     /// <summary>
     /// Makes access_events and chain_heads append-only (DESIGN §3). BEFORE UPDATE/DELETE alone are not enough:
     /// INSERT OR REPLACE deletes the conflicting row without firing delete triggers, so every unique key is
-    /// guarded by a BEFORE INSERT trigger too, and seq must extend the chain by exactly one.
+    /// guarded by a BEFORE INSERT trigger too: seq must extend the chain by exactly one (which also stops a
+    /// replace by seq), and (source, event_id) must be new. The seq lookup is written as ORDER BY … LIMIT 1
+    /// because MAX() wrapped in IFNULL loses SQLite's min/max optimisation and scans the table on every insert.
     /// </summary>
     public partial class AppendOnly : Migration
     {
@@ -23,13 +25,12 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER access_events_no_replace BEFORE INSERT ON access_events
-                WHEN EXISTS (SELECT 1 FROM access_events WHERE seq = NEW.seq)
-                  OR EXISTS (SELECT 1 FROM access_events WHERE source = NEW.source AND event_id = NEW.event_id)
+                WHEN EXISTS (SELECT 1 FROM access_events WHERE source = NEW.source AND event_id = NEW.event_id)
                 BEGIN SELECT RAISE(ABORT, 'access_events is append-only: INSERT would replace a stored event'); END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER access_events_seq_order BEFORE INSERT ON access_events
-                WHEN NEW.seq IS NOT (SELECT IFNULL(MAX(seq), 0) + 1 FROM access_events)
+                WHEN NEW.seq IS NOT IFNULL((SELECT seq FROM access_events ORDER BY seq DESC LIMIT 1), 0) + 1
                 BEGIN SELECT RAISE(ABORT, 'access_events is append-only: seq must be the next number of the chain'); END;
                 """);
             migrationBuilder.Sql("""

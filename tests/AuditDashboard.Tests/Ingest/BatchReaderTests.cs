@@ -4,7 +4,11 @@ namespace AuditDashboard.Tests.Ingest;
 
 public sealed class BatchReaderTests
 {
-    private static int Count(string body) => BatchReader.Read(System.Text.Encoding.UTF8.GetBytes(body)).Count;
+    private static int Count(string body)
+    {
+        using var batch = BatchReader.Read(System.Text.Encoding.UTF8.GetBytes(body));
+        return batch.Count;
+    }
 
     [Fact]
     public void An_object_an_array_and_ndjson_are_read_as_items()
