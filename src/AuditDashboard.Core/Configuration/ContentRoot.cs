@@ -8,16 +8,19 @@ namespace AuditDashboard.Core.Configuration;
 /// </summary>
 public static class ContentRoot
 {
-    public static string Resolve(string[] args)
+    public static string Resolve(string[] args) =>
+        Resolve(args, Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"), AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+
+    public static string Resolve(string[] args, string? environmentRoot, string appDirectory, string workingDirectory)
     {
         // An explicit root (WebApplicationFactory passes the web project's folder) is searched upwards too.
-        var explicitRoot = Explicit(args) ?? Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT");
+        var explicitRoot = Explicit(args) ?? environmentRoot;
         if (!string.IsNullOrEmpty(explicitRoot))
             return FindUpwards(Path.GetFullPath(explicitRoot)) ?? Path.GetFullPath(explicitRoot);
 
-        return FindUpwards(AppContext.BaseDirectory)
-            ?? FindUpwards(Directory.GetCurrentDirectory())
-            ?? Directory.GetCurrentDirectory();
+        return FindUpwards(appDirectory)
+            ?? FindUpwards(workingDirectory)
+            ?? workingDirectory;
     }
 
     private static string? FindUpwards(string start)
