@@ -41,25 +41,23 @@ public sealed class CliTests : IDisposable
         var stored = await Processes.RunAsync("sqlite3", [_db.Path, "SELECT hex(key_hash) FROM api_keys"], _db.Folder);
         Assert.DoesNotContain(key, stored.Stdout);
 
-        await using (var app = new AppFactory(_db.Path))
-        {
-            using var client = app.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            var response = await client.PostAsync("/api/v1/events", new StringContent(SampleEvents.Valid("cli-1").ToJsonString(), Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, await PostWithKeyAsync(key, "cli-1"));
 
         var revoked = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "apikey", "revoke", "okta-forwarder");
         Assert.Equal(0, revoked.ExitCode);
-        await using (var app = new AppFactory(_db.Path))
-        {
-            using var client = app.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            var response = await client.PostAsync("/api/v1/events", new StringContent(SampleEvents.Valid("cli-2").ToJsonString(), Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostWithKeyAsync(key, "cli-2"));
         var unknown = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "apikey", "revoke", "no-such-key");
         Assert.Equal(1, unknown.ExitCode);
+    }
+
+    /// <summary>Starts the web app on the same database and posts one event with the key.</summary>
+    private async Task<HttpStatusCode> PostWithKeyAsync(string key, string eventId)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var response = await client.PostAsync("/api/v1/events", new StringContent(SampleEvents.Valid(eventId).ToJsonString(), Encoding.UTF8, "application/json"));
+        return response.StatusCode;
     }
 
     [Fact]
