@@ -1,6 +1,8 @@
+using AuditDashboard.Core.Configuration;
+using AuditDashboard.Web.Auth;
+using AuditDashboard.Web.Components;
 using AuditDashboard.Web.Demo;
 using AuditDashboard.Web.Health;
-using AuditDashboard.Core.Configuration;
 using AuditDashboard.Web.Hosting;
 using AuditDashboard.Web.Ingest;
 using AuditDashboard.Web.Storage;
@@ -15,12 +17,21 @@ builder.AddAuditStore();
 builder.AddIngest();
 builder.AddDemoSeeding();
 builder.AddApiJson();
+builder.AddDashboardAuthentication();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapHealth();
 app.MapIngestApi();
+app.MapLogin();
+app.MapDashboardUi();
 
 app.Run();
 

@@ -25,7 +25,7 @@ public static class HealthEndpoints
             {
                 return Results.Json(new { status = "unavailable", error = "the audit store cannot be read" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -8,7 +8,8 @@ public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/events", PostEvents);
+        // Authenticated by API key, not by the dashboard cookie.
+        app.MapPost("/api/v1/events", PostEvents).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 
