@@ -2,6 +2,7 @@ using AuditDashboard.Core.Configuration;
 using AuditDashboard.Web.Auth;
 using AuditDashboard.Web.Components;
 using AuditDashboard.Web.Demo;
+using AuditDashboard.Web.Events;
 using AuditDashboard.Web.Health;
 using AuditDashboard.Web.Hosting;
 using AuditDashboard.Web.Ingest;
@@ -32,6 +33,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapIngestApi();
 app.MapLogin();
+app.MapEventExports();
 app.MapDashboardUi();
 
 app.Run();

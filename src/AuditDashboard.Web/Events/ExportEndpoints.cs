@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Explorer;
+using AuditDashboard.Core.Storage;
+using AuditDashboard.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Web.Events;
+
+/// <summary>Streams the explorer's filtered events as CSV or NDJSON; every export is an audited event.</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapEventExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/export/events.csv", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
+            ExportAsync(http, db, audit, "csv")).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/v1/export/events.ndjson", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
+            ExportAsync(http, db, audit, "ndjson")).RequireAuthorization(Policies.Viewer);
+        return app;
+    }
+
+    private static async Task ExportAsync(HttpContext http, IDbContextFactory<AuditDbContext> dbFactory, DashboardAudit audit, string format)
+    {
+        var (filter, errors) = EventFilterQuery.Parse(http.Request.Query.ToDictionary(q => q.Key, q => q.Value));
+        if (errors.Count > 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new { error = string.Join("; ", errors) });
+            return;
+        }
+        await audit.AccessAsync(http, http.User, "export_events", new()
+        {
+            ["format"] = format,
+            ["filter"] = EventFilterQuery.ToQueryString(filter),
+        });
+
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"auditdashboard-events-{stamp}.{format}\"";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+        if (format == "csv") await writer.WriteAsync(CsvExport.HeaderLine);
+        int n = 0;
+        await foreach (var e in EventQueries.StreamAsync(dbFactory, filter, http.RequestAborted))
+        {
+            await writer.WriteAsync(format == "csv" ? CsvExport.Line(e) : EventJson.ToJson(e, includeChain: true) + "\n");
+            if (++n % 1000 == 0) await writer.FlushAsync(http.RequestAborted);
+        }
+    }
+}
