@@ -5,10 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use: sqlite3 (tamper tests edit the database as an outsider would),
-# python3 (the independent chain verifier in docs/).
+# python3 (the independent chain verifier in docs/), chromium (end-to-end tests through Playwright).
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -23,7 +24,7 @@ rm -rf "$results"
 dotnet build AuditDashboard.sln -c Debug -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
-for project in tests/AuditDashboard.Tests tests/AuditDashboard.IntegrationTests; do
+for project in tests/AuditDashboard.Tests tests/AuditDashboard.IntegrationTests tests/AuditDashboard.E2E; do
   dotnet test "$project" --no-build -nologo \
     --logger "trx;LogFileName=$(basename "$project").trx" --logger "console;verbosity=normal" \
     --results-directory "$results" || status=1

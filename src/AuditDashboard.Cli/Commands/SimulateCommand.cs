@@ -12,7 +12,7 @@ internal static class SimulateCommand
         var days = new Option<int>("--days") { Description = "Days of traffic", DefaultValueFactory = _ => 14 };
         var users = new Option<int>("--users") { Description = "Number of users", DefaultValueFactory = _ => 40 };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed and end give the same events", DefaultValueFactory = _ => 42 };
-        var end = new Option<string?>("--end") { Description = "End of the period (exclusive), yyyy-MM-dd UTC; default: tomorrow 00:00 UTC" };
+        var end = new Option<string?>("--end") { Description = "End of the period (exclusive), yyyy-MM-dd UTC; default: now" };
         var noAttacks = new Option<bool>("--no-attacks") { Description = "Leave out the labelled attack scenarios" };
         var command = new Command("simulate", "Generate realistic OIDC traffic with labelled attack scenarios and ingest it")
         {
@@ -40,7 +40,7 @@ internal static class SimulateCommand
             var runner = new SimulationRunner(new IngestService(factory, new IngestOptions(), TimeProvider.System), TimeProvider.System);
             var summary = await ProgressOutput.RunAsync("simulating", null, async progress =>
                 await runner.RunAsync(options, "cli:simulate", new Progress<int>(n => progress.Report(n)), cancellationToken));
-            Console.WriteLine($"Simulated {summary.Start:yyyy-MM-dd} to {summary.End.AddDays(-1):yyyy-MM-dd} (seed {options.Seed}, {options.Users} users): " +
+            Console.WriteLine($"Simulated {summary.Start:yyyy-MM-dd HH:mm} to {summary.End:yyyy-MM-dd HH:mm} UTC (seed {options.Seed}, {options.Users} users): " +
                               $"{summary.Generated} events, {summary.Accepted} stored, {summary.Duplicates} duplicates.");
             Console.WriteLine($"Chain head: seq {summary.HeadSeq} {summary.HeadHash}");
             return ExitCodes.Ok;

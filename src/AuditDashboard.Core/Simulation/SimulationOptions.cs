@@ -7,7 +7,7 @@ public sealed class SimulationOptions
     public int Users { get; set; } = 40;
     public int Seed { get; set; } = 42;
 
-    /// <summary>The simulated period ends here (exclusive, UTC). Default: the start of tomorrow, so today is covered.</summary>
+    /// <summary>The simulated period ends here (exclusive, UTC). Default: now, to the minute, so nothing lies in the future.</summary>
     public DateTime? End { get; set; }
 
     /// <summary>Inject the labelled attack scenarios (attributes.scenario).</summary>
@@ -20,5 +20,7 @@ public sealed class SimulationOptions
     }
 
     public DateTime ResolveEnd(TimeProvider clock) =>
-        End is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
+        End is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : TruncateToMinute(clock.GetUtcNow().UtcDateTime);
+
+    private static DateTime TruncateToMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

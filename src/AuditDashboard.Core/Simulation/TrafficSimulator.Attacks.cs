@@ -13,7 +13,7 @@ public sealed partial class TrafficSimulator
         {
             var name = Scenarios.All[k];
             int scheduled = name == Scenarios.DormantAccountReactivation
-                ? _options.Days - 1
+                ? Math.Max(0, _options.Days - 2)
                 : Math.Min(_options.Days - 1, (int)((k + 1) * (double)_options.Days / (count + 1)));
             if (scheduled != d) continue;
             var at = day.AddHours(1 + k * 2 % 20).AddMinutes(_rng.Next(50));

@@ -15,6 +15,7 @@ public sealed partial class TrafficSimulator
     private readonly SimulationOptions _options;
     private readonly Random _rng;
     private readonly DateTime _start;
+    private readonly DateTime _end;
     private readonly List<User> _users = [];
     private readonly HashSet<string> _consented = [];
     private List<AccessEvent> _day = [];
@@ -24,7 +25,9 @@ public sealed partial class TrafficSimulator
     {
         _options = options;
         _rng = new Random(options.Seed);
-        _start = end.Date.AddDays(-options.Days);
+        // Whole days, the last one cut at the end: nothing is generated at or after the end (no events from the future).
+        _end = end;
+        _start = (end == end.Date ? end : end.Date.AddDays(1)).AddDays(-options.Days);
         _signingKid = Hex(8);
         for (int i = 0; i < options.Users; i++)
         {
@@ -45,7 +48,9 @@ public sealed partial class TrafficSimulator
     public DateTime Start => _start;
 
     /// <summary>All events of the period, in timestamp order.</summary>
-    public IEnumerable<AccessEvent> Generate()
+    public IEnumerable<AccessEvent> Generate() => GenerateDays().TakeWhile(e => e.Timestamp < _end);
+
+    private IEnumerable<AccessEvent> GenerateDays()
     {
         var dormant = _users[^1];
         if (_options.Attacks)

@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
         var args = new[] { "--db", _db.Path, "simulate", "--days", "2", "--users", "8", "--seed", "11", "--end", "2026-10-01" };
         var first = await Processes.AuditdashAsync(_db.Folder, args);
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.Matches(@"Simulated 2026-09-29 to 2026-09-30 \(seed 11, 8 users\): (\d+) events, \1 stored, 0 duplicates", first.Stdout);
+        Assert.Matches(@"Simulated 2026-09-29 00:00 to 2026-10-01 00:00 UTC \(seed 11, 8 users\): (\d+) events, \1 stored, 0 duplicates", first.Stdout);
 
         var verify = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "verify");
         Assert.Equal(0, verify.ExitCode);

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AuditDashboard.E2E;
+
+/// <summary>
+/// The real app on Kestrel at 127.0.0.1 (free port) over a temporary SQLite file seeded with demo traffic,
+/// and Debian's chromium driven by Playwright. Shared by the tests of a class; stopped afterwards.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditdash-e2e", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public IServiceProvider Services => _factory!.Services;
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("Database:SqlitePath", Path.Combine(_folder, "audit.db"));
+            b.UseSetting("Demo:SeedOnEmpty", "true");
+            b.UseSetting("Demo:Simulation:Days", "7");
+            b.UseSetting("Demo:Simulation:Users", "15");
+            b.UseSetting("Demo:Simulation:Seed", "7");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A new browser context signed in through the Development page with the given role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, string username = "e2e.auditor@example.test", string returnTo = "/")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(returnTo);
+        await page.WaitForURLAsync("**/login/development**");
+        await page.FillAsync("#username", username);
+        await page.SelectOptionAsync("#role", role);
+        await page.ClickAsync("button[type=submit]");
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Interactive handlers work only once the Blazor circuit is up; the layout marks that.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
