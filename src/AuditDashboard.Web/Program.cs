@@ -6,6 +6,8 @@ using AuditDashboard.Web.Events;
 using AuditDashboard.Web.Health;
 using AuditDashboard.Web.Hosting;
 using AuditDashboard.Web.Ingest;
+using AuditDashboard.Web.Integrity;
+using AuditDashboard.Web.Overview;
 using AuditDashboard.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,6 +21,8 @@ builder.AddIngest();
 builder.AddDemoSeeding();
 builder.AddApiJson();
 builder.AddDashboardAuthentication();
+builder.AddOverview();
+builder.AddIntegrityMonitor();
 builder.AddDashboardUi();
 
 var app = builder.Build();

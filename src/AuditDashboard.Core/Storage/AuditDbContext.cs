@@ -14,6 +14,9 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<AccessEvent> Events => Set<AccessEvent>();
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Overview.HourlyCount> HourlyCounts => Set<Overview.HourlyCount>();
+    public DbSet<Overview.DailyActor> DailyActors => Set<Overview.DailyActor>();
+    public DbSet<Overview.AggregateState> AggregateStates => Set<Overview.AggregateState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,5 +24,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         modelBuilder.ApplyConfiguration(new AccessEventConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new ChainHeadConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        AggregateConfiguration.Configure(modelBuilder, sqlite);
     }
 }

@@ -331,6 +331,79 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("agg_state", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.DailyActor", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2(0)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("SignInFailures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_in_failures");
+
+                    b.HasKey("Kind", "Day", "Value");
+
+                    b.ToTable("agg_daily_actor", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.HourlyCount", b =>
+                {
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("datetime2(0)")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Hour", "EventType", "Outcome");
+
+                    b.ToTable("agg_hourly", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -324,6 +324,79 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                             t.HasTrigger("chain_heads_no_update");
                         });
                 });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.AggregateState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("agg_state", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.DailyActor", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("SignInFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_in_failures");
+
+                    b.HasKey("Kind", "Day", "Value");
+
+                    b.ToTable("agg_daily_actor", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.HourlyCount", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Hour", "EventType", "Outcome");
+
+                    b.ToTable("agg_hourly", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,116 @@
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Core.Overview;
+
+/// <summary>
+/// Keeps the overview's aggregates up to date by reading the chain forward from the last seq it counted.
+/// It runs off the ingest path (ingest speed is unaffected), every few seconds in the background and before
+/// each overview query, so the overview is current and costs the same however large the store grows.
+/// </summary>
+public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
+{
+    private const int Chunk = 5000;
+    private static readonly SemaphoreSlim Lock = new(1, 1);
+
+    /// <summary>Counts every event not yet counted; returns the last seq counted.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await Lock.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var state = await db.AggregateStates.FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
+                if (state is null)
+                {
+                    state = new AggregateState();
+                    db.AggregateStates.Add(state);
+                }
+                long last = state.LastSeq;
+                var rows = await db.Events.AsNoTracking().Where(e => e.Seq > last).OrderBy(e => e.Seq).Take(Chunk)
+                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.Username ?? e.UserId, e.ClientId, e.SessionId, e.Ip))
+                    .ToListAsync(cancellationToken);
+                if (rows.Count == 0) return last;
+
+                await ApplyAsync(db, rows, cancellationToken);
+                state.LastSeq = rows[^1].Seq;
+                await db.SaveChangesAsync(cancellationToken);
+                if (rows.Count < Chunk) return state.LastSeq;
+            }
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? Client, string? Session, string? Ip);
+
+    private static async Task ApplyAsync(AuditDbContext db, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var hourly = rows.GroupBy(r => (Hour: Truncate(r.Timestamp, TimeSpan.TicksPerHour), r.EventType, r.Outcome))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        var minHour = hourly.Keys.Min(k => k.Hour);
+        var maxHour = hourly.Keys.Max(k => k.Hour);
+        var existingHours = await db.HourlyCounts.Where(h => h.Hour >= minHour && h.Hour <= maxHour).ToListAsync(cancellationToken);
+        var hoursByKey = existingHours.ToDictionary(h => (h.Hour, h.EventType, h.Outcome));
+        foreach (var ((hour, type, outcome), count) in hourly)
+        {
+            if (hoursByKey.TryGetValue((hour, type, outcome), out var row)) row.Count += count;
+            else db.HourlyCounts.Add(new HourlyCount { Hour = hour, EventType = type, Outcome = outcome, Count = count });
+        }
+
+        var actors = new Dictionary<(string Kind, DateTime Day, string Value), (long Events, long Failures, long SignIn)>();
+        foreach (var r in rows)
+        {
+            var day = Truncate(r.Timestamp, TimeSpan.TicksPerDay);
+            bool failure = r.Outcome == Outcomes.Failure;
+            bool signIn = r.EventType is EventTypes.LoginFailure or EventTypes.MfaFailure;
+            void Count(string kind, string? value)
+            {
+                if (value is null) return;
+                if (value.Length > 256) value = value[..256];
+                var key = (kind, day, value);
+                var (events, failures, signIns) = actors.GetValueOrDefault(key);
+                actors[key] = (events + 1, failures + (failure ? 1 : 0), signIns + (signIn ? 1 : 0));
+            }
+            Count(DailyActor.User, r.User);
+            Count(DailyActor.Client, r.Client);
+            Count(DailyActor.Session, r.Session);
+            Count(DailyActor.Ip, r.Ip);
+        }
+        foreach (var kindGroup in actors.Keys.GroupBy(k => k.Kind))
+        {
+            var kind = kindGroup.Key;
+            var minDay = kindGroup.Min(k => k.Day);
+            var maxDay = kindGroup.Max(k => k.Day);
+            var values = kindGroup.Select(k => k.Value).Distinct().ToList();
+            var existing = new Dictionary<(string, DateTime, string), DailyActor>();
+            foreach (var chunk in values.Chunk(500))
+            {
+                var list = chunk.ToList();
+                foreach (var a in await db.DailyActors.Where(a => a.Kind == kind && a.Day >= minDay && a.Day <= maxDay && list.Contains(a.Value)).ToListAsync(cancellationToken))
+                    existing[(a.Kind, a.Day, a.Value)] = a;
+            }
+            foreach (var key in kindGroup)
+            {
+                var (events, failures, signIns) = actors[key];
+                if (existing.TryGetValue(key, out var row))
+                {
+                    row.Events += events;
+                    row.Failures += failures;
+                    row.SignInFailures += signIns;
+                }
+                else
+                {
+                    db.DailyActors.Add(new DailyActor { Kind = key.Kind, Day = key.Day, Value = key.Value, Events = events, Failures = failures, SignInFailures = signIns });
+                }
+            }
+        }
+    }
+
+    private static DateTime Truncate(DateTime t, long unit) => new(t.Ticks - t.Ticks % unit, DateTimeKind.Utc);
+}

@@ -1,0 +1,43 @@
+using AuditDashboard.Core.Overview;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Core.Storage;
+
+/// <summary>The overview's aggregate tables: mutable, derived from the events, and never part of the evidence.</summary>
+internal static class AggregateConfiguration
+{
+    public static void Configure(ModelBuilder modelBuilder, bool isSqlite)
+    {
+        modelBuilder.Entity<HourlyCount>(e =>
+        {
+            e.ToTable("agg_hourly");
+            e.HasKey(x => new { x.Hour, x.EventType, x.Outcome });
+            var hour = e.Property(x => x.Hour).HasColumnName("hour");
+            if (isSqlite) hour.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+            else hour.HasColumnType("datetime2(0)");
+            e.Property(x => x.EventType).HasColumnName("event_type").HasMaxLength(32);
+            e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(16);
+            e.Property(x => x.Count).HasColumnName("count");
+        });
+        modelBuilder.Entity<DailyActor>(e =>
+        {
+            e.ToTable("agg_daily_actor");
+            e.HasKey(x => new { x.Kind, x.Day, x.Value });
+            var day = e.Property(x => x.Day).HasColumnName("day");
+            if (isSqlite) day.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+            else day.HasColumnType("datetime2(0)");
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
+            e.Property(x => x.Value).HasColumnName("value").HasMaxLength(256);
+            e.Property(x => x.Events).HasColumnName("events");
+            e.Property(x => x.Failures).HasColumnName("failures");
+            e.Property(x => x.SignInFailures).HasColumnName("sign_in_failures");
+        });
+        modelBuilder.Entity<AggregateState>(e =>
+        {
+            e.ToTable("agg_state");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.LastSeq).HasColumnName("last_seq");
+        });
+    }
+}

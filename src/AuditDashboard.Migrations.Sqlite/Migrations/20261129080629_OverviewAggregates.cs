@@ -1,0 +1,69 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditDashboard.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OverviewAggregates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "agg_daily_actor",
+                columns: table => new
+                {
+                    day = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    events = table.Column<long>(type: "INTEGER", nullable: false),
+                    failures = table.Column<long>(type: "INTEGER", nullable: false),
+                    sign_in_failures = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agg_daily_actor", x => new { x.kind, x.day, x.value });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agg_hourly",
+                columns: table => new
+                {
+                    hour = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agg_hourly", x => new { x.hour, x.event_type, x.outcome });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agg_state",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_seq = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agg_state", x => x.id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "agg_daily_actor");
+
+            migrationBuilder.DropTable(
+                name: "agg_hourly");
+
+            migrationBuilder.DropTable(
+                name: "agg_state");
+        }
+    }
+}

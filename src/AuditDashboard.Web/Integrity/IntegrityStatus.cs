@@ -1,0 +1,18 @@
+using AuditDashboard.Core.Integrity;
+
+namespace AuditDashboard.Web.Integrity;
+
+/// <summary>The latest verification of the whole chain, as the dashboard shows it.</summary>
+public sealed class IntegrityStatus
+{
+    private VerificationResult? _last;
+    private DateTime? _checkedAt;
+
+    public (VerificationResult? Result, DateTime? CheckedAt) Latest => (_last, _checkedAt);
+
+    public void Record(VerificationResult result, DateTime at)
+    {
+        _last = result;
+        _checkedAt = at;
+    }
+}
