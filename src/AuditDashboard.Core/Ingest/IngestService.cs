@@ -5,6 +5,7 @@ using AuditDashboard.Core.Integrity;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AuditDashboard.Core.Ingest;
 
@@ -12,18 +13,27 @@ namespace AuditDashboard.Core.Ingest;
 /// The one way events enter the store (API, CLI, simulator, importers): validate the whole batch,
 /// drop duplicates, link the hash chain and append atomically with the new chain head.
 /// </summary>
-public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, IngestOptions options, TimeProvider clock)
+public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, IOptions<IngestOptions> limits, TimeProvider clock)
 {
+    public IngestService(IDbContextFactory<AuditDbContext> dbFactory, IngestOptions options, TimeProvider clock)
+        : this(dbFactory, Microsoft.Extensions.Options.Options.Create(options), clock)
+    {
+    }
+
     // One writer per process; across processes the database lock (BEGIN IMMEDIATE / sp_getapplock) serializes.
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
 
-    private readonly EventValidator _validator = new(options, clock);
+    // Read on first use, so start-up validation reports bad limits before anything is ingested.
+    private EventValidator? _validator;
 
-    public IngestOptions Options => options;
+    public IngestOptions Options => limits.Value;
+
+    private EventValidator Validator => _validator ??= new EventValidator(limits.Value, clock);
 
     /// <summary>Ingests a body holding a JSON object, a JSON array or NDJSON.</summary>
     public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default)
     {
+        var options = limits.Value;
         if (body.Length > options.MaxBodyBytes)
             return IngestResult.OverLimit($"the body is {body.Length} bytes, over the limit of {options.MaxBodyBytes} bytes (Ingest:MaxBodyBytes)");
         ParsedBatch batch;
@@ -45,7 +55,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
             var events = new List<AccessEvent>(items.Count);
             for (int i = 0; i < items.Count; i++)
             {
-                var ev = _validator.Read(items[i], i, errors);
+                var ev = Validator.Read(items[i], i, errors);
                 if (ev is not null) events.Add(ev);
             }
             if (errors.Count > 0)

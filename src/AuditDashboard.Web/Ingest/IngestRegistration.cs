@@ -1,7 +1,6 @@
 using AuditDashboard.Core.ApiKeys;
 using AuditDashboard.Core.Ingest;
 using AuditDashboard.Web.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AuditDashboard.Web.Ingest;
 
@@ -10,7 +9,6 @@ public static class IngestRegistration
     public static WebApplicationBuilder AddIngest(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<IngestOptions>(IngestOptions.Section, o => o.Validate());
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<ApiKeyService>();
         return builder;

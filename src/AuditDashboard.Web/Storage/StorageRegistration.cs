@@ -1,6 +1,5 @@
 using AuditDashboard.Core.Storage;
 using AuditDashboard.Web.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AuditDashboard.Web.Storage;
 
@@ -12,8 +11,11 @@ public static class StorageRegistration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section, o => o.Validate());
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddDbContextFactory<AuditDbContext>((sp, options) =>
-            AuditStore.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        // Bound without validation here: hosted services get the factory before start-up validation runs, and
+        // that validation must be the one to report every configuration problem at once.
+        var section = builder.Configuration.GetSection(DatabaseOptions.Section);
+        builder.Services.AddDbContextFactory<AuditDbContext>((_, options) =>
+            AuditStore.Configure(options, section.Get<DatabaseOptions>() ?? new DatabaseOptions(), contentRoot));
         builder.Services.AddHostedService<StoreInitializer>();
         return builder;
     }

@@ -9,11 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuditDashboard.IntegrationTests.Infrastructure;
 
 /// <summary>The real app on a real SQLite file, demo seeding off unless asked for.</summary>
-public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", databasePath);
         builder.UseSetting("Demo:SeedOnEmpty", "false");

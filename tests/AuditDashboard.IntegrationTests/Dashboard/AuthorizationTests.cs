@@ -1,0 +1,123 @@
+using System.Net;
+using System.Security.Claims;
+using AuditDashboard.IntegrationTests.Infrastructure;
+using AuditDashboard.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditDashboard.IntegrationTests.Dashboard;
+
+public sealed class AuthorizationTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/denied" };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Anonymous_visitors_of_a_page_are_sent_to_sign_in(string path)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = DashboardClient.Anonymous(app);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Anonymous_api_calls_get_401_and_only_health_and_sign_in_are_open()
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = DashboardClient.Anonymous(app);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/export/events.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/export/events.ndjson")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/events", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login/development")).StatusCode);
+    }
+
+    public static TheoryData<string, string> RolesAndPages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var role in Roles.All)
+            foreach (var page in new[] { "/", "/events", "/sessions", "/api/v1/export/events.csv" })
+                data.Add(role, page);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesAndPages))]
+    public async Task Every_dashboard_role_may_browse(string role, string path)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = await DashboardClient.SignedInAsync(app, role);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_policies_admit_exactly_their_roles_and_refuse_other_roles()
+    {
+        await using var app = new AppFactory(_db.Path);
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+        async Task<bool> Allowed(string policy, params string[] roles)
+        {
+            var identity = new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.Name, "x")), "test");
+            return (await authorization.AuthorizeAsync(new ClaimsPrincipal(identity), policy)).Succeeded;
+        }
+
+        foreach (var role in Roles.All) Assert.True(await Allowed(Policies.Viewer, role));
+        Assert.False(await Allowed(Policies.Viewer, "Guest"));
+        Assert.False(await Allowed(Policies.Viewer));
+        Assert.True(await Allowed(Policies.Analyst, Roles.SecurityAnalyst));
+        Assert.True(await Allowed(Policies.Analyst, Roles.Administrator));
+        Assert.False(await Allowed(Policies.Analyst, Roles.Auditor));
+        Assert.False(await Allowed(Policies.Analyst, Roles.ComplianceOfficer));
+        Assert.True(await Allowed(Policies.Compliance, Roles.ComplianceOfficer));
+        Assert.False(await Allowed(Policies.Compliance, Roles.SecurityAnalyst));
+        Assert.True(await Allowed(Policies.Administrator, Roles.Administrator));
+        Assert.False(await Allowed(Policies.Administrator, Roles.Auditor));
+    }
+
+    [Fact]
+    public async Task Sign_in_refuses_unknown_roles_and_return_urls_stay_local()
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = DashboardClient.Anonymous(app);
+        var refused = await DashboardClient.PostLoginAsync(client, "mallory", "Root");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("error=invalid", refused.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        var login = await client.GetAsync("/login?returnUrl=https://evil.example/");
+        Assert.Equal("/login/development?returnUrl=%2F", login.Headers.Location!.OriginalString);
+        var protocolRelative = await client.GetAsync("/login?returnUrl=//evil.example/");
+        Assert.Equal("/login/development?returnUrl=%2F", protocolRelative.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Development_sign_in_outside_the_development_environment_stops_the_app_with_the_reason()
+    {
+        await using var app = new AppFactory(_db.Path, new Dictionary<string, string?> { ["Authentication:Mode"] = "Development" }, environment: "Production");
+        var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("only in the Development environment", ex.ToString());
+    }
+
+    [Fact]
+    public async Task Every_configuration_error_is_reported_at_once()
+    {
+        await using var app = new AppFactory(_db.Path, new Dictionary<string, string?>
+        {
+            ["Authentication:Mode"] = "Oidc",
+            ["Ingest:MaxBatchItems"] = "0",
+            ["Database:SqliteCacheMiB"] = "1",
+        });
+        var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
+        Assert.True(ex.Contains("Authentication:Oidc:Authority is required"), ex[..Math.Min(ex.Length, 1500)]);
+        Assert.Contains("Authentication:Oidc:ClientId is required", ex);
+        Assert.Contains("Ingest:MaxBatchItems must be at least 1", ex);
+        Assert.Contains("Database:SqliteCacheMiB must be between", ex);
+    }
+}
