@@ -1,0 +1,67 @@
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Explorer;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.IntegrationTests.Queries;
+
+public sealed class ExplorerQueryTests(SimulatedStore store) : IClassFixture<SimulatedStore>
+{
+    private async Task<List<AccessEvent>> AllPagesAsync(EventFilter filter, int pageSize)
+    {
+        var all = new List<AccessEvent>();
+        EventCursor? cursor = null;
+        do
+        {
+            await using var db = store.Factory.CreateDbContext();
+            var page = await EventQueries.PageAsync(db, filter, cursor, pageSize);
+            Assert.True(page.Events.Count <= pageSize);
+            all.AddRange(page.Events);
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    [Fact]
+    public async Task Keyset_pages_cover_every_match_once_newest_first()
+    {
+        var filter = new EventFilter { EventTypes = [EventTypes.TokenValidated, EventTypes.LoginFailure] };
+        var paged = await AllPagesAsync(filter, 37);
+        await using var db = store.Factory.CreateDbContext();
+        var expected = (await db.Events.AsNoTracking().Where(e => e.EventType == EventTypes.TokenValidated || e.EventType == EventTypes.LoginFailure).ToListAsync())
+            .OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq).Select(e => e.Seq).ToList();
+        Assert.True(expected.Count > 100);
+        Assert.Equal(expected, paged.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_a_cidr_block_matches_exactly()
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var all = await db.Events.AsNoTracking().ToListAsync();
+        var someIp = all.First(e => e.EventType == EventTypes.LoginSuccess && e.Ip is not null).Ip!;
+        var block = string.Join('.', someIp.Split('.').Take(2)) + ".0.0/20";
+        var match = IpMatch.TryParse(block)!;
+
+        var paged = await AllPagesAsync(new EventFilter { Ip = block, Outcome = Outcomes.Success }, 25);
+        var expected = all.Where(e => match.Matches(e.Ip) && e.Outcome == Outcomes.Success).Select(e => e.Seq).OrderByDescending(s => s).ToHashSet();
+        Assert.Equal(expected, paged.Select(e => e.Seq).ToHashSet());
+
+        var from = all.Max(e => e.Timestamp).AddDays(-6);
+        var to = from.AddDays(2);
+        var window = await AllPagesAsync(new EventFilter { From = from, To = to, Country = "DE" }, 500);
+        Assert.Equal(all.Count(e => e.Timestamp >= from && e.Timestamp < to && e.GeoCountry == "DE"), window.Count);
+    }
+
+    [Fact]
+    public async Task Free_text_finds_attributes_and_user_agents()
+    {
+        var spray = await AllPagesAsync(new EventFilter { Text = "password_spray" }, 500);
+        Assert.NotEmpty(spray);
+        Assert.All(spray, e => Assert.Contains("password_spray", e.Attributes));
+        var tools = await AllPagesAsync(new EventFilter { Text = "PYTHON-requests" }, 500);
+        Assert.All(tools, e => Assert.Contains("python-requests", e.UserAgent));
+        Assert.NotEmpty(tools);
+        Assert.Empty(await AllPagesAsync(new EventFilter { Text = "%" }, 10));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Explorer;
+using AuditDashboard.Core.Sessions;
+using AuditDashboard.Core.Simulation;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.IntegrationTests.Queries;
+
+public sealed class SessionQueryTests(SimulatedStore store) : IClassFixture<SimulatedStore>
+{
+    private async Task<string> ScenarioSessionAsync(string scenario)
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var labelled = await db.Events.AsNoTracking().Where(e => e.Attributes!.Contains(scenario) && e.SessionId != null).ToListAsync();
+        return labelled.First(e => JsonDocument.Parse(e.Attributes!).RootElement.GetProperty("scenario").GetString() == scenario).SessionId!;
+    }
+
+    [Fact]
+    public async Task The_sessions_list_counts_events_ips_countries_and_failures()
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var sessions = await SessionQueries.ListAsync(db, new EventFilter(), 500);
+        Assert.NotEmpty(sessions);
+        Assert.True(sessions.Zip(sessions.Skip(1)).All(p => p.First.LastSeen >= p.Second.LastSeen));
+        var hijackedId = await ScenarioSessionAsync(Scenarios.SessionHijack);
+        var hijacked = sessions.Single(s => s.SessionId == hijackedId);
+        Assert.True(hijacked.DistinctIps >= 2);
+        Assert.True(hijacked.DistinctCountries >= 2);
+        var direct = await db.Events.CountAsync(e => e.SessionId == hijacked.SessionId);
+        Assert.Equal(direct, hijacked.EventCount);
+    }
+
+    [Fact]
+    public async Task A_hijacked_session_shows_where_network_and_device_changed()
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var trace = (await SessionQueries.TraceAsync(db, await ScenarioSessionAsync(Scenarios.SessionHijack)))!;
+        var change = Assert.Single(trace.Timeline, t => t.Change is not null);
+        Assert.Contains("network AS", change.Change);
+        Assert.Contains("country", change.Change);
+        Assert.Contains("user agent changed", change.Change);
+        // Calls to the APIs share trace ids with nothing else in the session; they are part of it.
+        Assert.Contains(trace.Timeline, t => t.Event.EventType == EventTypes.ResourceAccess);
+    }
+
+    [Fact]
+    public async Task Token_chains_follow_refresh_rotation_and_flag_use_after_revocation()
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var revoked = (await SessionQueries.TraceAsync(db, await ScenarioSessionAsync(Scenarios.RevokedTokenUse)))!;
+        Assert.Contains(revoked.Tokens, t => t.UsedAfterRevocation);
+
+        var reuse = (await SessionQueries.TraceAsync(db, await ScenarioSessionAsync(Scenarios.RefreshTokenReuse)))!;
+        var refreshRoot = Assert.Single(reuse.Tokens, t => t.TokenType == TokenTypes.RefreshToken);
+        // The first refresh token was rotated once legitimately and presented again by the thief: two children.
+        Assert.True(refreshRoot.Children.Count >= 2, $"children: {refreshRoot.Children.Count}");
+        Assert.Contains(reuse.Timeline, t => !t.InSession || t.Event.Attributes?.Contains(Scenarios.RefreshTokenReuse) == true);
+    }
+
+    [Fact]
+    public async Task An_unknown_session_has_no_trace()
+    {
+        await using var db = store.Factory.CreateDbContext();
+        Assert.Null(await SessionQueries.TraceAsync(db, "no-such-session"));
+    }
+}
