@@ -1,0 +1,63 @@
+using AuditDashboard.Core.Ingest;
+using AuditDashboard.Core.Overview;
+using AuditDashboard.Core.Simulation;
+using AuditDashboard.Core.Storage;
+using AuditDashboard.Web.Auth;
+using AuditDashboard.Web.Integrity;
+using Bunit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace AuditDashboard.Tests.Components;
+
+/// <summary>
+/// bUnit with MudBlazor over a real temporary SQLite store (migrated, optionally filled by the simulator).
+/// Disposed asynchronously: some MudBlazor services are async-dispose only.
+/// </summary>
+public abstract class DashboardContext : BunitContext, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditdash-bunit", Guid.NewGuid().ToString("N"));
+
+    protected SimpleDbContextFactory Store { get; private set; } = default!;
+    protected static readonly DateTime End = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    protected virtual bool Simulate => true;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Store = new SimpleDbContextFactory(AuditStore.CreateOptions(new DatabaseOptions { SqlitePath = Path.Combine(_folder, "audit.db") }, _folder));
+        await using (var db = Store.CreateDbContext()) await AuditStore.MigrateAsync(db);
+        if (Simulate)
+        {
+            var runner = new SimulationRunner(new IngestService(Store, new IngestOptions(), TimeProvider.System), TimeProvider.System);
+            await runner.RunAsync(new SimulationOptions { Days = 7, Users = 12, Seed = 5, End = End }, "test");
+        }
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IDbContextFactory<AuditDbContext>>(Store);
+        Services.AddSingleton(new Aggregator(Store));
+        Services.AddSingleton<IntegrityStatus>();
+        Services.AddSingleton<TimeProvider>(new FixedClock(End.AddHours(-1)));
+        Services.AddSingleton(Options.Create(new AuthenticationSettings()));
+        var auth = AddAuthorization();
+        auth.SetAuthorized("bunit@example.test");
+        auth.SetRoles(Roles.Auditor);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class FixedClock(DateTime now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(now, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using AuditDashboard.Core.Simulation;
+using AuditDashboard.Web.Overview;
+using AuditDashboard.Web.Sessions;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Tests.Components;
+
+public sealed class SessionPagesTests : DashboardContext
+{
+    private async Task<string> SessionOf(string scenario)
+    {
+        await using var db = Store.CreateDbContext();
+        var events = await db.Events.AsNoTracking().Where(e => e.Attributes!.Contains(scenario) && e.SessionId != null).ToListAsync();
+        return events.First(e => JsonDocument.Parse(e.Attributes!).RootElement.GetProperty("scenario").GetString() == scenario).SessionId!;
+    }
+
+    [Fact]
+    public void The_sessions_list_links_each_session_to_its_trace()
+    {
+        var page = Render<SessionsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-row]")), TimeSpan.FromSeconds(10));
+        Assert.All(page.FindAll("[data-testid=session-row] a"), a => Assert.StartsWith("/sessions/", a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_hijacked_session_trace_highlights_the_change_and_shows_the_token_chain()
+    {
+        var id = await SessionOf(Scenarios.SessionHijack);
+        var page = Render<SessionTracePage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=trace-row]")), TimeSpan.FromSeconds(10));
+        var change = page.Find("[data-testid=change]");
+        Assert.Contains("network AS", change.TextContent);
+        Assert.Contains("refresh_token", page.Find("[data-testid=token-chains]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_used_later_is_flagged_in_the_chain()
+    {
+        var id = await SessionOf(Scenarios.RevokedTokenUse);
+        var page = Render<SessionTracePage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=used-after-revocation]")), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void The_overview_shows_figures_for_the_range()
+    {
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")), TimeSpan.FromSeconds(10));
+        var values = page.FindAll("[data-testid=kpi-value]").Select(v => v.TextContent.Trim()).ToList();
+        Assert.NotEqual("0", values[0]);
+        Assert.EndsWith("%", values[1]);
+        Assert.All(page.FindAll("[data-testid=kpi-link]"), a => Assert.Contains("from=", a.GetAttribute("href")));
+    }
+}
