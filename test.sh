@@ -17,6 +17,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "could not install ${missing[*]}"; exit 1; }
 fi
 
+# npm packages: the real OpenID Connect provider the sign-in end-to-end tests start.
+if [ ! -d tests/AuditDashboard.E2E/oidc/node_modules/oidc-provider ]; then
+  (cd tests/AuditDashboard.E2E/oidc && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/AuditDashboard.E2E/oidc"; exit 1; }
+fi
+
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 results="$(pwd)/TestResults"
 rm -rf "$results"

@@ -88,6 +88,13 @@ public static class AuthRegistration
             RoleClaims.Normalize(context.Principal, oidc.RoleClaim);
             return Task.CompletedTask;
         };
+        // No id_token is kept to send as id_token_hint, so sign-out names the client instead (RP-Initiated Logout 1.0),
+        // which lets the provider return to post_logout_redirect_uri.
+        options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            context.ProtocolMessage.ClientId = oidc.ClientId;
+            return Task.CompletedTask;
+        };
         options.Events.OnUserInformationReceived = context =>
         {
             RoleClaims.AddFromUserInfo(context.Principal, context.User.RootElement, oidc.RoleClaim);

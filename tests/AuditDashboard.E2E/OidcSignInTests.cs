@@ -1,0 +1,70 @@
+using AuditDashboard.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AuditDashboard.E2E;
+
+/// <summary>A full sign-in and sign-out through a real OpenID Connect provider (code flow with PKCE).</summary>
+public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServer>
+{
+    private async Task<IPage> SignInAsync(string login)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/events");
+        // The provider's own login and consent pages.
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl));
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", "any");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl) || url.Contains("/interaction/"));
+        if (page.Url.Contains("/interaction/"))
+            await page.ClickAsync("button[type=submit]"); // consent
+        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl));
+        return page;
+    }
+
+    [Fact]
+    public async Task A_user_signs_in_at_the_provider_and_lands_signed_in_with_the_role_from_its_claims()
+    {
+        var page = await SignInAsync("analyst");
+        await page.WaitForURLAsync("**/events");
+        await AppServer.WaitForCircuitAsync(page);
+        await Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("analyst@provider.test (SecurityAnalyst)");
+        await Expect(page.Locator("[data-testid=development-banner]")).ToHaveCountAsync(0);
+
+        // Signing out ends the dashboard cookie and the provider session.
+        await page.ClickAsync("form[action='/logout'] button");
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl) || url.EndsWith("/signed-out"));
+        if (page.Url.StartsWith(server.ProviderUrl))
+            await page.ClickAsync("button[name=logout][value=yes]"); // the provider asks to confirm the sign-out
+        try
+        {
+            await page.WaitForURLAsync("**/signed-out", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "oidc-logout.png") });
+            throw new TimeoutException("stuck at " + page.Url + ": " + await page.ContentAsync());
+        }
+        await page.GotoAsync("/events");
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl));
+
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
+        var own = await db.Events.Where(e => e.Source == "auditdashboard").OrderBy(e => e.Seq).Select(e => new { e.EventType, e.Username, e.Attributes }).ToListAsync();
+        Assert.Equal(["login_success", "logout"], own.Select(e => e.EventType));
+        Assert.Contains("oidc", own[0].Attributes);
+        Assert.Equal("analyst@provider.test", own[0].Username);
+    }
+
+    [Fact]
+    public async Task A_provider_account_without_a_dashboard_role_is_signed_in_but_sees_no_data()
+    {
+        var page = await SignInAsync("visitor");
+        await page.WaitForURLAsync("**/denied**");
+        await Expect(page.Locator("body")).ToContainTextAsync("does not have a role that may open this page");
+        await Expect(page.Locator("[data-testid=event-table]")).ToHaveCountAsync(0);
+    }
+}
