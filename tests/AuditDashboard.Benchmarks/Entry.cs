@@ -3,5 +3,17 @@ namespace AuditDashboard.Benchmarks;
 /// <summary>An explicit entry point: a top-level Program would clash with the web app's Program.</summary>
 internal static class Entry
 {
-    public static Task<int> Main(string[] args) => IngestBenchmark.RunAsync(args);
+    public static Task<int> Main(string[] args) => args.FirstOrDefault() switch
+    {
+        "ingest" => IngestBenchmark.RunAsync(args),
+        "queries" => QueryBenchmark.RunAsync(args),
+        _ => Usage(),
+    };
+
+    private static Task<int> Usage()
+    {
+        Console.Error.WriteLine("usage: ingest --events N [--prefill M] [--batch 1000] [--json FILE] [--dir FOLDER]");
+        Console.Error.WriteLine("       queries --events N [--json FILE] [--dir FOLDER]   (reuses the store it built before)");
+        return Task.FromResult(2);
+    }
 }

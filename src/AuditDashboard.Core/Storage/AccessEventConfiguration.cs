@@ -88,5 +88,8 @@ internal sealed class AccessEventConfiguration(bool isSqlite) : IEntityTypeConfi
         e.HasIndex(x => new { x.ClientId, x.Timestamp }).HasDatabaseName("ix_access_events_client").HasFilter("client_id IS NOT NULL");
         e.HasIndex(x => new { x.Ip, x.Timestamp }).HasDatabaseName("ix_access_events_ip").HasFilter("ip IS NOT NULL");
         e.HasIndex(x => new { x.EventType, x.Timestamp }).HasDatabaseName("ix_access_events_type");
+        // Token lifecycles: a session trace follows refresh descendants and every use of its tokens.
+        e.HasIndex(x => x.TokenId).HasDatabaseName("ix_access_events_token").HasFilter("token_id IS NOT NULL");
+        e.HasIndex(x => x.ParentTokenId).HasDatabaseName("ix_access_events_parent_token").HasFilter("parent_token_id IS NOT NULL");
     }
 }

@@ -244,8 +244,16 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasDatabaseName("ix_access_events_correlation")
                         .HasFilter("correlation_id IS NOT NULL");
 
+                    b.HasIndex("ParentTokenId")
+                        .HasDatabaseName("ix_access_events_parent_token")
+                        .HasFilter("parent_token_id IS NOT NULL");
+
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_access_events_timestamp");
+
+                    b.HasIndex("TokenId")
+                        .HasDatabaseName("ix_access_events_token")
+                        .HasFilter("token_id IS NOT NULL");
 
                     b.HasIndex("TraceId")
                         .HasDatabaseName("ix_access_events_trace")
