@@ -121,7 +121,7 @@ public static class QueryBenchmark
             async _ =>
             {
                 await using var db = factory.CreateDbContext();
-                await SessionQueries.ListAsync(db, new EventFilter { From = from7 }, 200);
+                await SessionQueries.ListAsync(db, aggregator, new EventFilter { From = from7 }, 200);
             },
             (c, _) => Scan(c, "SELECT session_id, MAX(username), MIN(timestamp), MAX(timestamp), COUNT(*), COUNT(DISTINCT ip) FROM access_events NOT INDEXED " +
                               "WHERE session_id IS NOT NULL AND timestamp >= @from GROUP BY session_id ORDER BY MAX(timestamp) DESC LIMIT 200", ("@from", from7.Ticks)));

@@ -31,11 +31,12 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                 }
                 long last = state.LastSeq;
                 var rows = await db.Events.AsNoTracking().Where(e => e.Seq > last).OrderBy(e => e.Seq).Take(Chunk)
-                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.Username ?? e.UserId, e.ClientId, e.SessionId, e.Ip))
+                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.Username ?? e.UserId, e.UserId, e.ClientId, e.SessionId, e.Ip, e.GeoCountry))
                     .ToListAsync(cancellationToken);
                 if (rows.Count == 0) return last;
 
                 await ApplyAsync(db, rows, cancellationToken);
+                await ApplySessionsAsync(db, rows, cancellationToken);
                 state.LastSeq = rows[^1].Seq;
                 await db.SaveChangesAsync(cancellationToken);
                 if (rows.Count < Chunk) return state.LastSeq;
@@ -47,7 +48,8 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
         }
     }
 
-    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? Client, string? Session, string? Ip);
+    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? UserId, string? Client,
+        string? Session, string? Ip, string? Country);
 
     private static async Task ApplyAsync(AuditDbContext db, List<Row> rows, CancellationToken cancellationToken)
     {
@@ -107,6 +109,48 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                 else
                 {
                     db.DailyActors.Add(new DailyActor { Kind = key.Kind, Day = key.Day, Value = key.Value, Events = events, Failures = failures, SignInFailures = signIns });
+                }
+            }
+        }
+    }
+
+    /// <summary>Whole-session figures; distinct IPs and countries grow by the (session, value) pairs not seen before.</summary>
+    private static async Task ApplySessionsAsync(AuditDbContext db, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var bySession = rows.Where(r => r.Session is not null && r.Session.Length <= 256).GroupBy(r => r.Session!).ToList();
+        foreach (var chunk in bySession.Chunk(500))
+        {
+            var ids = chunk.Select(g => g.Key).ToList();
+            var sessions = await db.SessionAggregates.Where(s => ids.Contains(s.SessionId)).ToDictionaryAsync(s => s.SessionId, cancellationToken);
+            var known = (await db.SessionValues.Where(v => ids.Contains(v.SessionId)).ToListAsync(cancellationToken))
+                .Select(v => (v.SessionId, v.Kind, v.Value)).ToHashSet();
+            foreach (var group in chunk)
+            {
+                if (!sessions.TryGetValue(group.Key, out var s))
+                {
+                    s = new SessionAggregate { SessionId = group.Key, FirstSeen = group.Min(r => r.Timestamp), LastSeen = group.Max(r => r.Timestamp) };
+                    db.SessionAggregates.Add(s);
+                    sessions[group.Key] = s;
+                }
+                foreach (var r in group)
+                {
+                    if (r.Timestamp < s.FirstSeen) s.FirstSeen = r.Timestamp;
+                    if (r.Timestamp > s.LastSeen) s.LastSeen = r.Timestamp;
+                    s.UserId ??= r.UserId;
+                    s.Username ??= r.User;
+                    s.ClientId ??= r.Client;
+                    s.Events++;
+                    if (r.Outcome == Outcomes.Failure) s.Failures++;
+                    if (r.Ip is { Length: <= 256 } ip && known.Add((s.SessionId, SessionValue.Ip, ip)))
+                    {
+                        db.SessionValues.Add(new SessionValue { SessionId = s.SessionId, Kind = SessionValue.Ip, Value = ip });
+                        s.DistinctIps++;
+                    }
+                    if (r.Country is { Length: <= 256 } country && known.Add((s.SessionId, SessionValue.Country, country)))
+                    {
+                        db.SessionValues.Add(new SessionValue { SessionId = s.SessionId, Kind = SessionValue.Country, Value = country });
+                        s.DistinctCountries++;
+                    }
                 }
             }
         }

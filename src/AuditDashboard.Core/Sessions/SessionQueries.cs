@@ -1,5 +1,6 @@
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Explorer;
+using AuditDashboard.Core.Overview;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,31 +10,46 @@ public static class SessionQueries
 {
     public const int MaxSessions = 500;
 
-    /// <summary>Sessions with activity matching the filter, most recently active first.</summary>
-    public static async Task<List<SessionSummary>> ListAsync(AuditDbContext db, EventFilter filter, int limit = 200, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sessions with at least one event matching the filter, most recently active first, with whole-session figures
+    /// from the session aggregates. A filter on time, user, client or session alone is answered from the aggregates
+    /// directly; any other filter first finds the matching sessions among the events.
+    /// </summary>
+    public static async Task<List<SessionSummary>> ListAsync(AuditDbContext db, Aggregator aggregator, EventFilter filter, int limit = 200, CancellationToken cancellationToken = default)
     {
         limit = Math.Clamp(limit, 1, MaxSessions);
-        var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
-        var rows = await EventQueries.Apply(db.Events.AsNoTracking(), filter, ip)
-            .Where(e => e.SessionId != null)
-            .GroupBy(e => e.SessionId!)
-            .Select(g => new
+        await aggregator.CatchUpAsync(cancellationToken);
+        var sessions = db.SessionAggregates.AsNoTracking();
+        bool simple = filter.EventTypes.Count == 0 && filter.Outcome is null && filter.Correlation is null && filter.Trace is null
+                      && filter.Ip is null && filter.Country is null && filter.Source is null && filter.Text is null;
+        if (simple)
+        {
+            if (filter.From is { } from) sessions = sessions.Where(s => s.LastSeen >= from);
+            if (filter.To is { } to) sessions = sessions.Where(s => s.FirstSeen < to);
+            if (filter.User is { } user) sessions = sessions.Where(s => s.UserId == user || s.Username == user);
+            if (filter.Client is { } client) sessions = sessions.Where(s => s.ClientId == client);
+            if (filter.Session is { } session) sessions = sessions.Where(s => s.SessionId == session);
+        }
+        else
+        {
+            var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
+            var matching = EventQueries.Apply(db.Events.AsNoTracking(), filter, ip).Where(e => e.SessionId != null);
+            if (ip?.NeedsExactCheck == true)
             {
-                Id = g.Key,
-                UserId = g.Max(e => e.UserId),
-                Username = g.Max(e => e.Username),
-                ClientId = g.Max(e => e.ClientId),
-                First = g.Min(e => e.Timestamp),
-                Last = g.Max(e => e.Timestamp),
-                Count = g.Count(),
-                Ips = g.Select(e => e.Ip).Distinct().Count(),
-                Countries = g.Select(e => e.GeoCountry).Distinct().Count(),
-                Failures = g.Count(e => e.Outcome == Outcomes.Failure),
-            })
-            .OrderByDescending(s => s.Last)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new SessionSummary(r.Id, r.UserId, r.Username, r.ClientId, r.First, r.Last, r.Count, r.Ips, r.Countries, r.Failures)).ToList();
+                var candidates = await matching.Select(e => new { e.SessionId, e.Ip }).ToListAsync(cancellationToken);
+                var ids = candidates.Where(c => ip.Matches(c.Ip)).Select(c => c.SessionId!).Distinct().ToList();
+                sessions = sessions.Where(s => ids.Contains(s.SessionId));
+            }
+            else
+            {
+                var ids = await matching.GroupBy(e => e.SessionId!).Select(g => new { Id = g.Key, Last = g.Max(e => e.Timestamp) })
+                    .OrderByDescending(x => x.Last).Take(limit).Select(x => x.Id).ToListAsync(cancellationToken);
+                sessions = sessions.Where(s => ids.Contains(s.SessionId));
+            }
+        }
+        var rows = await sessions.OrderByDescending(s => s.LastSeen).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(s => new SessionSummary(s.SessionId, s.UserId, s.Username, s.ClientId, s.FirstSeen, s.LastSeen,
+            (int)s.Events, s.DistinctIps, s.DistinctCountries, (int)s.Failures)).ToList();
     }
 
     /// <summary>The session trace, or null when no event carries this session id.</summary>

@@ -32,6 +32,41 @@ internal static class AggregateConfiguration
             e.Property(x => x.Failures).HasColumnName("failures");
             e.Property(x => x.SignInFailures).HasColumnName("sign_in_failures");
         });
+        modelBuilder.Entity<SessionAggregate>(e =>
+        {
+            e.ToTable("agg_session");
+            e.HasKey(x => x.SessionId);
+            e.Property(x => x.SessionId).HasColumnName("session_id").HasMaxLength(256);
+            e.Property(x => x.UserId).HasColumnName("user_id").HasMaxLength(256);
+            e.Property(x => x.Username).HasColumnName("username");
+            e.Property(x => x.ClientId).HasColumnName("client_id").HasMaxLength(256);
+            var first = e.Property(x => x.FirstSeen).HasColumnName("first_seen");
+            var last = e.Property(x => x.LastSeen).HasColumnName("last_seen");
+            if (isSqlite)
+            {
+                first.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+                last.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+            }
+            else
+            {
+                first.HasColumnType("datetime2(7)");
+                last.HasColumnType("datetime2(7)");
+            }
+            e.Property(x => x.Events).HasColumnName("events");
+            e.Property(x => x.Failures).HasColumnName("failures");
+            e.Property(x => x.DistinctIps).HasColumnName("distinct_ips");
+            e.Property(x => x.DistinctCountries).HasColumnName("distinct_countries");
+            e.HasIndex(x => x.LastSeen).HasDatabaseName("ix_agg_session_last_seen");
+            e.HasIndex(x => new { x.UserId, x.LastSeen }).HasDatabaseName("ix_agg_session_user");
+        });
+        modelBuilder.Entity<SessionValue>(e =>
+        {
+            e.ToTable("agg_session_value");
+            e.HasKey(x => new { x.SessionId, x.Kind, x.Value });
+            e.Property(x => x.SessionId).HasColumnName("session_id").HasMaxLength(256);
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
+            e.Property(x => x.Value).HasColumnName("value").HasMaxLength(256);
+        });
         modelBuilder.Entity<AggregateState>(e =>
         {
             e.ToTable("agg_state");

@@ -17,6 +17,8 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Overview.HourlyCount> HourlyCounts => Set<Overview.HourlyCount>();
     public DbSet<Overview.DailyActor> DailyActors => Set<Overview.DailyActor>();
     public DbSet<Overview.AggregateState> AggregateStates => Set<Overview.AggregateState>();
+    public DbSet<Overview.SessionAggregate> SessionAggregates => Set<Overview.SessionAggregate>();
+    public DbSet<Overview.SessionValue> SessionValues => Set<Overview.SessionValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -412,6 +412,84 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
 
                     b.ToTable("agg_hourly", (string)null);
                 });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.SessionAggregate", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("client_id");
+
+                    b.Property<int>("DistinctCountries")
+                        .HasColumnType("int")
+                        .HasColumnName("distinct_countries");
+
+                    b.Property<int>("DistinctIps")
+                        .HasColumnType("int")
+                        .HasColumnName("distinct_ips");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime>("FirstSeen")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("first_seen");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Username")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("username");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("LastSeen")
+                        .HasDatabaseName("ix_agg_session_last_seen");
+
+                    b.HasIndex("UserId", "LastSeen")
+                        .HasDatabaseName("ix_agg_session_user");
+
+                    b.ToTable("agg_session", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.SessionValue", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("value");
+
+                    b.HasKey("SessionId", "Kind", "Value");
+
+                    b.ToTable("agg_session_value", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -405,6 +405,84 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
 
                     b.ToTable("agg_hourly", (string)null);
                 });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.SessionAggregate", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<int>("DistinctCountries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distinct_countries");
+
+                    b.Property<int>("DistinctIps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distinct_ips");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seen");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Username")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("username");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("LastSeen")
+                        .HasDatabaseName("ix_agg_session_last_seen");
+
+                    b.HasIndex("UserId", "LastSeen")
+                        .HasDatabaseName("ix_agg_session_user");
+
+                    b.ToTable("agg_session", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Overview.SessionValue", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("SessionId", "Kind", "Value");
+
+                    b.ToTable("agg_session_value", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

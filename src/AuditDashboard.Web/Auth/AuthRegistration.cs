@@ -33,6 +33,8 @@ public static class AuthRegistration
                     options.Events ??= new OpenIdConnectEvents();
                     AuditRemoteSignIn(options.Events, "entra-id");
                 }, cookie => ConfigureCookie(cookie));
+            // Pages challenge with the cookie (to /login, which then challenges Entra ID), as in the other modes.
+            builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme);
             return builder;
         }
 

@@ -106,6 +106,31 @@ public sealed class AuthorizationTests : IDisposable
     }
 
     [Fact]
+    public async Task Entra_id_needs_its_tenant_and_client_and_then_starts_with_the_provider_as_the_challenge()
+    {
+        // Entra ID itself cannot be reached from here: this checks the configuration and the wiring, not a sign-in.
+        await using (var missing = new AppFactory(_db.Path, new Dictionary<string, string?> { ["Authentication:Mode"] = "EntraId" }))
+        {
+            var ex = Assert.ThrowsAny<Exception>(() => missing.CreateClient()).ToString();
+            Assert.Contains("AzureAd:ClientId is required", ex);
+            Assert.Contains("AzureAd:TenantId is required", ex);
+        }
+        await using var app = new AppFactory(_db.Path, new Dictionary<string, string?>
+        {
+            ["Authentication:Mode"] = "EntraId",
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+            ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+        });
+        using var client = DashboardClient.Anonymous(app);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var page = await client.GetAsync("/events");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/login", page.Headers.Location!.AbsolutePath);
+        Assert.Contains("Development sign-in is not enabled", await client.GetStringAsync("/login/development"));
+    }
+
+    [Fact]
     public async Task Every_configuration_error_is_reported_at_once()
     {
         await using var app = new AppFactory(_db.Path, new Dictionary<string, string?>

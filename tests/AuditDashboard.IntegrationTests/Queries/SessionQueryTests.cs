@@ -20,7 +20,8 @@ public sealed class SessionQueryTests(SimulatedStore store) : IClassFixture<Simu
     public async Task The_sessions_list_counts_events_ips_countries_and_failures()
     {
         await using var db = store.Factory.CreateDbContext();
-        var sessions = await SessionQueries.ListAsync(db, new EventFilter(), 500);
+        var aggregator = new AuditDashboard.Core.Overview.Aggregator(store.Factory);
+        var sessions = await SessionQueries.ListAsync(db, aggregator, new EventFilter(), 500);
         Assert.NotEmpty(sessions);
         Assert.True(sessions.Zip(sessions.Skip(1)).All(p => p.First.LastSeen >= p.Second.LastSeen));
         var hijackedId = await ScenarioSessionAsync(Scenarios.SessionHijack);
@@ -29,6 +30,12 @@ public sealed class SessionQueryTests(SimulatedStore store) : IClassFixture<Simu
         Assert.True(hijacked.DistinctCountries >= 2);
         var direct = await db.Events.CountAsync(e => e.SessionId == hijacked.SessionId);
         Assert.Equal(direct, hijacked.EventCount);
+
+        // A filter the aggregates cannot answer selects sessions among the events, with the same whole-session figures.
+        var fromTheHijacker = await SessionQueries.ListAsync(db, aggregator, new EventFilter { Text = "python-requests" }, 500);
+        Assert.Equal(hijacked, fromTheHijacker.Single(s => s.SessionId == hijackedId));
+        var distinctIps = await db.Events.Where(e => e.SessionId == hijackedId && e.Ip != null).Select(e => e.Ip).Distinct().CountAsync();
+        Assert.Equal(distinctIps, hijacked.DistinctIps);
     }
 
     [Fact]

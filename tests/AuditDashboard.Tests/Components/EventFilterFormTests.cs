@@ -1,0 +1,31 @@
+using AuditDashboard.Core.Explorer;
+using AuditDashboard.Web.Events;
+using Bunit;
+
+namespace AuditDashboard.Tests.Components;
+
+public sealed class EventFilterFormTests : DashboardContext
+{
+    protected override bool Simulate => false;
+
+    [Fact]
+    public void Apply_hands_over_what_was_typed_and_clear_hands_over_an_empty_filter()
+    {
+        EventFilter? applied = null;
+        var form = Render<EventFilterForm>(p => p
+            .Add(x => x.Filter, new EventFilter { Country = "DE", From = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) })
+            .Add(x => x.OnApply, f => applied = f));
+
+        form.Find("input[data-testid=filter-user]").Change("anna@acme.example");
+        form.Find("[data-testid=apply-filter]").Click();
+        Assert.NotNull(applied);
+        Assert.Equal("anna@acme.example", applied.User);
+        Assert.Equal("DE", applied.Country);
+        Assert.Equal(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), applied.From);
+        Assert.Equal("?from=2026-11-01T00%3A00&user=anna@acme.example&country=DE", EventFilterQuery.ToQueryString(applied));
+
+        form.FindAll("button").First(b => b.TextContent.Contains("Clear")).Click();
+        Assert.Null(applied.User);
+        Assert.Null(applied.Country);
+    }
+}
