@@ -17,10 +17,11 @@ public sealed class EventsPageTests : DashboardContext
         Assert.All(rows, r => Assert.Contains("login_failure", r.TextContent));
         Assert.Equal(50, rows.Count);
 
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=older]").HasAttribute("disabled")));
         page.Find("[data-testid=older]").Click();
-        var uri = Services.GetRequiredService<NavigationManager>().Uri;
-        Assert.Contains("type=login_failure", uri);
-        Assert.Contains("after=", uri);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Contains("after=", navigation.Uri));
+        Assert.Contains("type=login_failure", navigation.Uri);
     }
 
     [Fact]
