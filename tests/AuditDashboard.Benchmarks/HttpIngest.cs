@@ -20,6 +20,11 @@ public static class HttpIngest
             b.UseSetting("Database:SqlitePath", path);
             b.UseSetting("Demo:SeedOnEmpty", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Production refuses the Development sign-in; the ingest API uses API keys, so this provider is never called.
+            b.UseSetting("Authentication:Mode", "Oidc");
+            b.UseSetting("Authentication:Oidc:Authority", "https://127.0.0.1:9/");
+            b.UseSetting("Authentication:Oidc:ClientId", "benchmark");
+            b.UseSetting("Urls", "");
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -23,7 +23,9 @@ public sealed class AuthenticationSettings
                 break;
             case OidcMode:
                 if (string.IsNullOrWhiteSpace(Oidc.Authority)) yield return "Authentication:Oidc:Authority is required for Mode 'Oidc'.";
-                else if (!Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out _)) yield return "Authentication:Oidc:Authority must be an absolute URL.";
+                else if (!Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out var authority)) yield return "Authentication:Oidc:Authority must be an absolute URL.";
+                else if (Oidc.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+                    yield return "Authentication:Oidc:Authority must use https (Authentication:Oidc:RequireHttpsMetadata=false is only for a provider on 127.0.0.1 in development).";
                 if (string.IsNullOrWhiteSpace(Oidc.ClientId)) yield return "Authentication:Oidc:ClientId is required for Mode 'Oidc'.";
                 if (string.IsNullOrWhiteSpace(Oidc.RoleClaim)) yield return "Authentication:Oidc:RoleClaim must name the claim that carries roles.";
                 break;

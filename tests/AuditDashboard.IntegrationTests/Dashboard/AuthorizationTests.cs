@@ -131,6 +131,18 @@ public sealed class AuthorizationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_oidc_authority_over_plain_http_is_refused_at_start_unless_explicitly_allowed()
+    {
+        await using var app = new AppFactory(_db.Path, new Dictionary<string, string?>
+        {
+            ["Authentication:Mode"] = "Oidc",
+            ["Authentication:Oidc:Authority"] = "http://idp.example.com/realms/acme",
+            ["Authentication:Oidc:ClientId"] = "auditdashboard",
+        });
+        Assert.Contains("Authentication:Oidc:Authority must use https", Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString());
+    }
+
+    [Fact]
     public async Task Every_configuration_error_is_reported_at_once()
     {
         await using var app = new AppFactory(_db.Path, new Dictionary<string, string?>

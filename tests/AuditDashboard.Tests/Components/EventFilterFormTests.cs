@@ -24,7 +24,14 @@ public sealed class EventFilterFormTests : DashboardContext
         Assert.Equal(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), applied.From);
         Assert.Equal("?from=2026-11-01T00%3A00&user=anna@acme.example&country=DE", EventFilterQuery.ToQueryString(applied));
 
+        applied = null;
+        form.Find("input[data-testid=filter-from]").Change("yesterday-ish");
+        form.Find("[data-testid=apply-filter]").Click();
+        Assert.Null(applied);
+        Assert.Contains("'yesterday-ish' is not a date and time", form.Markup);
+
         form.FindAll("button").First(b => b.TextContent.Contains("Clear")).Click();
+        Assert.NotNull(applied);
         Assert.Null(applied.User);
         Assert.Null(applied.Country);
     }
