@@ -16,7 +16,7 @@ public static class RawSqliteBaseline
         await Stores.MigrateAsync(path);
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
-        Exec(connection, new SqlitePragmas(64).Sql);
+        Exec(connection, new SqlitePragmas(new DatabaseOptions().SqliteCacheMiB).Sql);
         Exec(connection, "DROP TRIGGER access_events_no_update; DROP TRIGGER access_events_no_delete; " +
                          "DROP TRIGGER access_events_no_replace; DROP TRIGGER access_events_seq_order;");
 

@@ -16,7 +16,7 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>SQLite page cache per connection in MiB (PRAGMA cache_size); index upkeep is where appends spend their time.</summary>
-    public int SqliteCacheMiB { get; set; } = 64;
+    public int SqliteCacheMiB { get; set; } = 256;
 
     public bool IsSqlite => string.Equals(Provider, SqliteProvider, StringComparison.OrdinalIgnoreCase);
 

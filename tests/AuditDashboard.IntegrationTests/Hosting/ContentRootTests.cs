@@ -18,10 +18,12 @@ public sealed class ContentRootTests
         var env = app.Services.GetRequiredService<IWebHostEnvironment>();
         Assert.Equal(RepoRoot.Path.TrimEnd('/'), env.ContentRootPath.TrimEnd('/'));
 
-        // A value only the root appsettings.json sets (the defaults in code differ).
-        var ingest = app.Services.GetRequiredService<IOptions<AuditDashboard.Core.Ingest.IngestOptions>>().Value;
-        Assert.Equal(10000, ingest.MaxBatchItems);
-        Assert.Equal(64, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteCacheMiB);
+        // Values only the root appsettings.json sets: nothing in code or in the web project's folder does.
+        var configuration = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        Assert.Equal("http://127.0.0.1:5080", configuration["Urls"]);
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore"]);
+        Assert.False(File.Exists(Path.Combine(RepoRoot.Path, "src", "AuditDashboard.Web", "appsettings.json")));
+        Assert.Equal(256, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteCacheMiB);
 
         var robots = await client.GetStringAsync("/robots.txt");
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepoRoot.Path, "wwwroot", "robots.txt")), robots);
