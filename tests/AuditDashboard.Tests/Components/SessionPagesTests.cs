@@ -3,6 +3,8 @@ using AuditDashboard.Core.Simulation;
 using AuditDashboard.Web.Overview;
 using AuditDashboard.Web.Sessions;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Tests.Components;
@@ -52,5 +54,16 @@ public sealed class SessionPagesTests : DashboardContext
         Assert.NotEqual("0", values[0]);
         Assert.EndsWith("%", values[1]);
         Assert.All(page.FindAll("[data-testid=kpi-link]"), a => Assert.Contains("from=", a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void The_overview_takes_a_range_of_its_own_from_the_url()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?from=2026-10-28T00:00&to=2026-10-29T00:00");
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("2026-10-28 00:00 UTC", page.Markup);
+        Assert.Contains("per hour", page.Markup);
+        Assert.Contains("to=2026-10-29T00%3A00", page.FindAll("[data-testid=kpi-link]")[0].GetAttribute("href"));
     }
 }
