@@ -66,12 +66,7 @@ public sealed class OidcServer : IAsyncLifetime
         _factory.StartServer();
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     private static string RepoRoot()
