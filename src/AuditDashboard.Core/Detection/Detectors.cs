@@ -1,0 +1,25 @@
+using AuditDashboard.Core.Events;
+
+namespace AuditDashboard.Core.Detection;
+
+/// <summary>The detectors, built from their thresholds; each instance holds its own bounded state.</summary>
+public static class Detectors
+{
+    public static IReadOnlyList<IDetector> Create(DetectionOptions o) =>
+    [
+        new FailureCountDetector("brute_force", Severities.High, o.BruteForce,
+            e => e.EventType == EventTypes.LoginFailure,
+            e => (e.UserId ?? e.Username) is { } user ? ("user", user) : null,
+            (n, w, s) => $"{n} failed sign-ins for {s} within {w.TotalMinutes:F0} minutes (threshold {o.BruteForce.Count}).",
+            [Controls.Cc61, Controls.Cc66, Controls.A85]),
+        new PasswordSprayDetector(o.PasswordSpray),
+        new MfaFatigueDetector(o.MfaFatigue),
+        new FailureCountDetector("rate_limit_storm", Severities.Medium, o.RateLimitStorm,
+            e => e.EventType == EventTypes.RateLimited,
+            e => e.ClientId is { } c ? ("client", c) : e.Ip is { } ip ? ("ip", ip) : null,
+            (n, w, s) => $"{n} rate-limit events for {s} within {w.TotalMinutes:F0} minutes (threshold {o.RateLimitStorm.Count}).",
+            [Controls.Cc66, Controls.Cc72, Controls.A816]),
+        new RefreshTokenReuseDetector(TimeSpan.FromDays(o.TokenMemoryDays)),
+        new RevokedTokenUseDetector(TimeSpan.FromDays(o.TokenMemoryDays)),
+    ];
+}
