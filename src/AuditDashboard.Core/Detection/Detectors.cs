@@ -21,5 +21,11 @@ public static class Detectors
             [Controls.Cc66, Controls.Cc72, Controls.A816]),
         new RefreshTokenReuseDetector(TimeSpan.FromDays(o.TokenMemoryDays)),
         new RevokedTokenUseDetector(TimeSpan.FromDays(o.TokenMemoryDays)),
+        new CredentialStuffingDetector(o.CredentialStuffing),
+        new ImpossibleTravelDetector(o.ImpossibleTravel),
+        new SessionHijackDetector(TimeSpan.FromMinutes(o.SessionIdleMinutes)),
+        new PrivilegeEscalationDetector(o.PrivilegedRoles, o.PrivilegedScopes),
+        new DormantAccountDetector(TimeSpan.FromDays(o.DormantDays)),
+        new NewCountryDetector(TimeSpan.FromDays(o.NewCountryLearningDays), o.NewCountryLearningSignIns),
     ];
 }
