@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ApiKeyCommands.Create(store));
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));
+        root.Subcommands.Add(DetectCommand.Create(store));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

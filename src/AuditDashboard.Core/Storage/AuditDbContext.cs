@@ -19,6 +19,9 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Overview.AggregateState> AggregateStates => Set<Overview.AggregateState>();
     public DbSet<Overview.SessionAggregate> SessionAggregates => Set<Overview.SessionAggregate>();
     public DbSet<Overview.SessionValue> SessionValues => Set<Overview.SessionValue>();
+    public DbSet<Detection.Alert> Alerts => Set<Detection.Alert>();
+    public DbSet<Detection.AlertHistory> AlertHistory => Set<Detection.AlertHistory>();
+    public DbSet<Detection.DetectionState> DetectionStates => Set<Detection.DetectionState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,5 +30,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         modelBuilder.ApplyConfiguration(new ChainHeadConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         AggregateConfiguration.Configure(modelBuilder, sqlite);
+        DetectionConfiguration.Configure(modelBuilder, sqlite);
     }
 }

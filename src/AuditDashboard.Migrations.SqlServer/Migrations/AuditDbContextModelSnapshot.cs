@@ -70,6 +70,174 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("assignee");
+
+                    b.Property<string>("Controls")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("controls");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("detector");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("int")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateTime>("FirstDetectedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("first_detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("alert_key");
+
+                    b.Property<DateTime>("LastDetectedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("last_detected_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alerts_key");
+
+                    b.HasIndex("Detector", "WindowEnd")
+                        .HasDatabaseName("ix_alerts_detector");
+
+                    b.HasIndex("Status", "WindowEnd")
+                        .HasDatabaseName("ix_alerts_status");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.AlertHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_alert_history_alert");
+
+                    b.ToTable("alert_history", null, t =>
+                        {
+                            t.HasTrigger("alert_history_no_delete");
+
+                            t.HasTrigger("alert_history_no_update");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.DetectionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("detection_state", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Events.AccessEvent", b =>
                 {
                     b.Property<long>("Seq")
@@ -489,6 +657,15 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.HasKey("SessionId", "Kind", "Value");
 
                     b.ToTable("agg_session_value", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.AlertHistory", b =>
+                {
+                    b.HasOne("AuditDashboard.Core.Detection.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

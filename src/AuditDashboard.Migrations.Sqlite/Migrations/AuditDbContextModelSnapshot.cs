@@ -63,6 +63,168 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee");
+
+                    b.Property<string>("Controls")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("controls");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detector");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_count");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<long>("FirstDetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_detected_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_key");
+
+                    b.Property<long>("LastDetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_detected_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_end");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alerts_key");
+
+                    b.HasIndex("Detector", "WindowEnd")
+                        .HasDatabaseName("ix_alerts_detector");
+
+                    b.HasIndex("Status", "WindowEnd")
+                        .HasDatabaseName("ix_alerts_status");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.AlertHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("alert_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_alert_history_alert");
+
+                    b.ToTable("alert_history", null, t =>
+                        {
+                            t.HasTrigger("alert_history_no_delete");
+
+                            t.HasTrigger("alert_history_no_update");
+                        });
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.DetectionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("detection_state", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Events.AccessEvent", b =>
                 {
                     b.Property<long>("Seq")
@@ -482,6 +644,15 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.HasKey("SessionId", "Kind", "Value");
 
                     b.ToTable("agg_session_value", (string)null);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Detection.AlertHistory", b =>
+                {
+                    b.HasOne("AuditDashboard.Core.Detection.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

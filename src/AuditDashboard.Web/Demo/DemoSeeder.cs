@@ -1,3 +1,4 @@
+using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Simulation;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class DemoSeeder(
     IOptions<DatabaseOptions> database,
     IDbContextFactory<AuditDbContext> dbFactory,
     SimulationRunner runner,
+    DetectionRunner detection,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +29,9 @@ public sealed class DemoSeeder(
         logger.LogInformation("Empty store: seeding {Days} days of demo traffic for {Users} users (seed {Seed})", options.Days, options.Users, options.Seed);
         var summary = await runner.RunAsync(options, "web:demo-seed", cancellationToken: cancellationToken);
         logger.LogInformation("Demo traffic seeded: {Accepted} events, chain head seq {Seq}", summary.Accepted, summary.HeadSeq);
+        // As `auditdash detect` would: the injected attacks are alerts from the first start on.
+        int alerts = await detection.BackfillAsync(null, null, cancellationToken: cancellationToken);
+        logger.LogInformation("Detection over the demo traffic opened {Alerts} alerts", alerts);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AuditDashboard.Core.Detection;
+
+namespace AuditDashboard.Cli.Commands;
+
+internal static class DetectCommand
+{
+    public static Command Create(StoreOptions store)
+    {
+        var from = new Option<string?>("--from") { Description = "Start of the period, yyyy-MM-dd or yyyy-MM-ddTHH:mm (UTC); default: the first event" };
+        var to = new Option<string?>("--to") { Description = "End of the period (exclusive, UTC); default: now" };
+        var json = new Option<string?>("--json") { Description = "Also write {\"detector\": open alerts} to this file" };
+        var command = new Command("detect", "Run every detector over a period; re-running never duplicates an alert. Prints open alerts per detector") { from, to, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var start = Time(parse.GetValue(from), "--from");
+            var end = Time(parse.GetValue(to), "--to");
+            if (start is not null && end is not null && start >= end) throw new UsageException("--from must be before --to");
+            var factory = await Store.OpenMigratedAsync(store, parse, cancellationToken);
+            var runner = new DetectionRunner(factory, new DetectionOptions(), TimeProvider.System);
+            int opened = await ProgressOutput.RunAsync("detecting", null, progress => runner.BackfillAsync(start, end, progress, cancellationToken));
+            await using var db = factory.CreateDbContext();
+            var counts = await AlertStore.OpenCountsAsync(db, runner.DetectorNames, cancellationToken);
+            Console.WriteLine($"{opened} new alert(s). Open alerts per detector:");
+            foreach (var (detector, count) in counts) Console.WriteLine($"  {detector,-30} {count}");
+            if (parse.GetValue(json) is { } file)
+                await File.WriteAllTextAsync(file, JsonSerializer.Serialize(counts, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static DateTime? Time(string? text, string option)
+    {
+        if (text is null) return null;
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'"];
+        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
+            : throw new UsageException($"{option} '{text}' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC)");
+    }
+}

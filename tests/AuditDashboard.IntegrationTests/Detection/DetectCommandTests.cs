@@ -1,0 +1,63 @@
+using System.Text.Json;
+using AuditDashboard.Core.Detection;
+using AuditDashboard.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.IntegrationTests.Detection;
+
+public sealed class DetectCommandTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Detect_over_simulated_traffic_raises_each_detectors_alerts_once_and_re_running_changes_nothing()
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 14, users: 30);
+        var json = Path.Combine(_db.Folder, "counts.json");
+
+        var first = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--json", json);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var counts = JsonSerializer.Deserialize<Dictionary<string, int>>(await File.ReadAllTextAsync(json))!;
+        foreach (var detector in new[] { "brute_force", "password_spray", "credential_stuffing", "impossible_travel", "refresh_token_reuse",
+                     "revoked_token_use", "session_hijack", "privilege_escalation", "mfa_fatigue", "rate_limit_storm", "dormant_account_reactivation" })
+            Assert.True(counts[detector] >= 1, $"{detector}: {counts[detector]}");
+        Assert.Contains("brute_force", first.Stdout);
+
+        await using var db = factory.CreateDbContext();
+        var alerts = await db.Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        Assert.All(alerts, a => Assert.Single(db.AlertHistory.Where(h => h.AlertId == a.Id).ToList()));
+
+        var again = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--json", json);
+        Assert.Equal(0, again.ExitCode);
+        Assert.StartsWith("0 new alert(s)", again.Stdout);
+        Assert.Equal(counts, JsonSerializer.Deserialize<Dictionary<string, int>>(await File.ReadAllTextAsync(json)));
+        var afterRerun = await db.Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(alerts.Select(a => (a.Key, a.EvidenceCount, a.WindowEnd)), afterRerun.Select(a => (a.Key, a.EvidenceCount, a.WindowEnd)));
+    }
+
+    [Fact]
+    public async Task The_alert_history_is_append_only()
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 3, users: 10);
+        Assert.Equal(0, (await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect")).ExitCode);
+        using var connection = new SqliteConnection($"Data Source={_db.Path}");
+        connection.Open();
+        foreach (var sql in new[] { "UPDATE alert_history SET note = 'rewritten'", "DELETE FROM alert_history" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Assert.Contains("append-only", Assert.Throws<SqliteException>(() => command.ExecuteNonQuery()).Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_period_is_a_usage_error()
+    {
+        var result = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--from", "last tuesday");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--from 'last tuesday' is not a date", result.Stderr);
+    }
+}
