@@ -1,4 +1,5 @@
 using AuditDashboard.Core.Configuration;
+using AuditDashboard.Web.Alerts;
 using AuditDashboard.Web.Auth;
 using AuditDashboard.Web.Components;
 using AuditDashboard.Web.Demo;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddAuditStore();
 builder.AddIngest();
+builder.AddDetection();
 builder.AddDemoSeeding();
 builder.AddApiJson();
 builder.AddDashboardAuthentication();

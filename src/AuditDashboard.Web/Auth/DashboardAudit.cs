@@ -29,7 +29,14 @@ public sealed class DashboardAudit(IngestService ingest, TimeProvider clock, ILo
         return RecordAsync(http, user, EventTypes.DashboardAccess, Outcomes.Success, null, details);
     }
 
-    private async Task RecordAsync(HttpContext http, ClaimsPrincipal? user, string type, string outcome, string? reason,
+    /// <summary>An action taken in an interactive page, where there is no HTTP request to take the address from.</summary>
+    public Task ActionAsync(ClaimsPrincipal user, string action, Dictionary<string, string> details)
+    {
+        details["action"] = action;
+        return RecordAsync(null, user, EventTypes.DashboardAccess, Outcomes.Success, null, details);
+    }
+
+    private async Task RecordAsync(HttpContext? http, ClaimsPrincipal? user, string type, string outcome, string? reason,
         Dictionary<string, string> attributes, string? username = null)
     {
         var e = new AccessEvent
@@ -44,10 +51,10 @@ public sealed class DashboardAudit(IngestService ingest, TimeProvider clock, ILo
             UserId = Clip(user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? user?.FindFirstValue("sub")),
             Username = Clip(user?.Identity?.Name ?? username),
             Roles = user is null ? null : JsonSerializer.Serialize(user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray(), CompactJson.Options),
-            Ip = http.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = Clip(http.Request.Headers.UserAgent.ToString(), 2048),
-            Endpoint = Clip(http.Request.Path.Value),
-            HttpMethod = http.Request.Method,
+            Ip = http?.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Clip(http?.Request.Headers.UserAgent.ToString(), 2048),
+            Endpoint = Clip(http?.Request.Path.Value),
+            HttpMethod = http?.Request.Method,
             Attributes = attributes.Count == 0 ? null : JsonSerializer.Serialize(attributes.ToDictionary(a => a.Key, a => Clip(a.Value)), CompactJson.Options),
         };
         if (e.Roles == "[]") e.Roles = null;

@@ -1,4 +1,3 @@
-using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Simulation;
 using AuditDashboard.Web.Hosting;
 
@@ -10,8 +9,6 @@ public static class DemoRegistration
     {
         builder.AddValidatedOptions<DemoOptions>(DemoOptions.Section, o => o.Validate());
         builder.Services.AddSingleton<SimulationRunner>();
-        builder.AddValidatedOptions<DetectionOptions>(DetectionOptions.Section, o => o.Validate());
-        builder.Services.AddSingleton<DetectionRunner>();
         builder.Services.AddHostedService<DemoSeeder>();
         return builder;
     }

@@ -13,7 +13,7 @@ public sealed class AuthorizationTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/denied" };
+    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/denied" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -42,7 +42,7 @@ public sealed class AuthorizationTests : IDisposable
     {
         var data = new TheoryData<string, string>();
         foreach (var role in Roles.All)
-            foreach (var page in new[] { "/", "/events", "/sessions", "/api/v1/export/events.csv" })
+            foreach (var page in new[] { "/", "/events", "/sessions", "/alerts", "/api/v1/export/events.csv" })
                 data.Add(role, page);
         return data;
     }

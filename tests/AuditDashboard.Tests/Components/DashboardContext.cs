@@ -26,6 +26,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     protected virtual bool Simulate => true;
 
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -44,9 +46,13 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IntegrityStatus>();
         Services.AddSingleton<TimeProvider>(new FixedClock(End.AddHours(-1)));
         Services.AddSingleton(Options.Create(new AuthenticationSettings()));
-        var auth = AddAuthorization();
-        auth.SetAuthorized("bunit@example.test");
-        auth.SetRoles(Roles.Auditor);
+        Services.AddLogging();
+        Services.AddSingleton(new IngestService(Store, new IngestOptions(), TimeProvider.System));
+        Services.AddSingleton<DashboardAudit>();
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("bunit@example.test");
+        Authorization.SetRoles(Roles.Auditor);
+        Authorization.SetPolicies(Policies.Viewer);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
