@@ -18,8 +18,8 @@ public sealed class EventFilterFormTests : DashboardContext
 
         form.Find("input[data-testid=filter-user]").Change("anna@acme.example");
         form.Find("[data-testid=apply-filter]").Click();
-        Assert.NotNull(applied);
-        Assert.Equal("anna@acme.example", applied.User);
+        form.WaitForAssertion(() => Assert.NotNull(applied));
+        Assert.Equal("anna@acme.example", applied!.User);
         Assert.Equal("DE", applied.Country);
         Assert.Equal(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), applied.From);
         Assert.Equal("?from=2026-11-01T00%3A00&user=anna@acme.example&country=DE", EventFilterQuery.ToQueryString(applied));
@@ -27,12 +27,12 @@ public sealed class EventFilterFormTests : DashboardContext
         applied = null;
         form.Find("input[data-testid=filter-from]").Change("yesterday-ish");
         form.Find("[data-testid=apply-filter]").Click();
+        form.WaitForAssertion(() => Assert.Contains("'yesterday-ish' is not a date and time", form.Markup));
         Assert.Null(applied);
-        Assert.Contains("'yesterday-ish' is not a date and time", form.Markup);
 
         form.FindAll("button").First(b => b.TextContent.Contains("Clear")).Click();
-        Assert.NotNull(applied);
-        Assert.Null(applied.User);
+        form.WaitForAssertion(() => Assert.NotNull(applied));
+        Assert.Null(applied!.User);
         Assert.Null(applied.Country);
     }
 }
