@@ -12,7 +12,7 @@ public sealed class FailureCountDetector(
     CountThreshold threshold,
     Func<AccessEvent, bool> counts,
     Func<AccessEvent, (string Kind, string Value)?> subject,
-    Func<int, TimeSpan, string, string> explain,
+    Func<int, TimeSpan, AccessEvent, string> explain,
     IReadOnlyList<string> controls) : IDetector
 {
     private readonly SlidingWindow<long> _window = new(threshold.Window);
@@ -28,6 +28,6 @@ public sealed class FailureCountDetector(
         var start = recent.First().At;
         var episode = _episodes.StartOf(s.Kind + ":" + s.Value, start, e.Timestamp);
         yield return new AlertCandidate(name, severity, s.Kind, s.Value, episode, e.Timestamp,
-            recent.Select(r => r.Item).ToList(), explain(recent.Count, threshold.Window, s.Value), controls);
+            recent.Select(r => r.Item).ToList(), explain(recent.Count, threshold.Window, e), controls);
     }
 }

@@ -26,7 +26,7 @@ public sealed class DetectorTests
         var ten = Run(Detector("brute_force"), Enumerable.Range(0, 10).Select(i => E(EventTypes.LoginFailure, i * 60)));
         var alert = Assert.Single(ten);
         Assert.Equal(10, alert.EvidenceSeqs.Count);
-        Assert.Contains("10 failed sign-ins for u-1", alert.Explanation);
+        Assert.Contains("10 failed sign-ins for u-1@acme.example within 10 minutes (threshold 10), the latest from 203.0.113.5", alert.Explanation);
         // Spread over more than the window: never ten at once.
         Assert.Empty(Run(Detector("brute_force"), Enumerable.Range(0, 30).Select(i => E(EventTypes.LoginFailure, i * 70))));
     }
