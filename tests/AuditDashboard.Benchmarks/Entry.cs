@@ -7,6 +7,7 @@ internal static class Entry
     {
         "ingest" => IngestBenchmark.RunAsync(args),
         "queries" => QueryBenchmark.RunAsync(args),
+        "detect" => DetectBenchmark.RunAsync(args),
         _ => Usage(),
     };
 
@@ -14,6 +15,7 @@ internal static class Entry
     {
         Console.Error.WriteLine("usage: ingest --events N [--prefill M] [--batch 1000] [--json FILE] [--dir FOLDER]");
         Console.Error.WriteLine("       queries --events N [--json FILE] [--dir FOLDER]   (reuses the store it built before)");
+        Console.Error.WriteLine("       detect --events N [--json FILE] [--dir FOLDER]    (the same store)");
         return Task.FromResult(2);
     }
 }

@@ -146,7 +146,7 @@ public static class QueryBenchmark
     }
 
     /// <summary>Fills the store with simulated traffic through the ingest service unless it already holds N events.</summary>
-    private static async Task BuildAsync(SimpleDbContextFactory factory, int events)
+    internal static async Task BuildAsync(SimpleDbContextFactory factory, int events)
     {
         await using (var db = factory.CreateDbContext())
         {
