@@ -47,6 +47,19 @@ public sealed class AlertPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task Session_traces_and_the_overview_show_the_alerts_that_concern_them()
+    {
+        var hijack = await DetectAsync("session_hijack");
+        var trace = Render<AuditDashboard.Web.Sessions.SessionTracePage>(p => p.Add(x => x.Id, hijack.Subject));
+        trace.WaitForAssertion(() => Assert.Contains("session_hijack (open)", trace.Find("[data-testid=trace-alerts]").TextContent), TimeSpan.FromSeconds(10));
+
+        var overview = Render<AuditDashboard.Web.Overview.OverviewPage>();
+        overview.WaitForAssertion(() => Assert.Contains(overview.FindAll("[data-testid=kpi-link]"), a => a.GetAttribute("href") == "/alerts?status=open"), TimeSpan.FromSeconds(10));
+        var openAlerts = overview.FindAll("[data-testid=kpi-link]").Single(a => a.GetAttribute("href") == "/alerts?status=open");
+        Assert.NotEqual("0", openAlerts.QuerySelector("[data-testid=kpi-value]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Auditors_see_an_alert_but_cannot_change_it()
     {
         var alert = await DetectAsync("brute_force");
