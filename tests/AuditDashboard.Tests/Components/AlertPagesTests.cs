@@ -60,12 +60,35 @@ public sealed class AlertPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task An_analyst_acknowledges_several_alerts_at_once_and_each_gets_its_history_entry()
+    {
+        await DetectAsync("brute_force");
+        Authorization.SetRoles(Roles.SecurityAnalyst);
+        Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-select]").Count >= 2), TimeSpan.FromSeconds(10));
+        page.FindAll("[data-testid=alert-select]")[0].Change(true);
+        page.FindAll("[data-testid=alert-select]")[1].Change(true);
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-acknowledge]").Click());
+        page.WaitForAssertion(() => Assert.Contains("2 alert(s) acknowledged", page.Markup), TimeSpan.FromSeconds(10));
+
+        await using var db = Store.CreateDbContext();
+        var acknowledged = await db.Alerts.Where(a => a.Status == AlertStatuses.Acknowledged).Select(a => a.Id).ToListAsync();
+        Assert.Equal(2, acknowledged.Count);
+        Assert.Equal(2, await db.AlertHistory.CountAsync(h => h.ToStatus == AlertStatuses.Acknowledged && h.Note == "bulk acknowledge"));
+    }
+
+    [Fact]
     public async Task Auditors_see_an_alert_but_cannot_change_it()
     {
         var alert = await DetectAsync("brute_force");
         var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
         page.WaitForAssertion(() => Assert.Contains("Triage is for security analysts", page.Markup), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=triage]"));
+        var queue = Render<AlertsPage>();
+        queue.WaitForAssertion(() => Assert.NotEmpty(queue.FindAll("[data-testid=alert-row]")), TimeSpan.FromSeconds(10));
+        Assert.Empty(queue.FindAll("[data-testid=alert-select]"));
+        Assert.Empty(queue.FindAll("[data-testid=bulk-acknowledge]"));
         Assert.NotEmpty(page.FindAll("[data-testid=event-row]"));
     }
 }
