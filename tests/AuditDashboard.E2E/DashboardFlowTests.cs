@@ -25,6 +25,7 @@ public sealed class DashboardFlowTests(AppServer app) : IClassFixture<AppServer>
         await page.GotoAsync("/events");
         await AppServer.WaitForCircuitAsync(page);
         await page.Locator("input[data-testid=filter-user]").FillAsync(username);
+        await Expect(page.Locator("input[data-testid=filter-user]")).ToHaveValueAsync(username);
         await page.ClickAsync("[data-testid=apply-filter]");
         await page.WaitForURLAsync(url => url.Contains("user="));
         await Expect(page.Locator("[data-testid=event-row]").First).ToBeVisibleAsync();
