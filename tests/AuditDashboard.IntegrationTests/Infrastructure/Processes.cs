@@ -16,7 +16,9 @@ public static class Processes
     /// <summary>The sqlite3 shell, as someone with access to the file would use it (test.sh installs it).</summary>
     public static async Task Sqlite3Async(string database, string sql)
     {
-        var result = await RunAsync("sqlite3", [database, sql], Path.GetDirectoryName(database)!);
+        // Wait for locks rather than fail at once: a pooled connection or a finishing process may still hold one briefly.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var result = await RunAsync("sqlite3", ["-cmd", ".timeout 15000", database, sql], Path.GetDirectoryName(database)!);
         if (result.ExitCode != 0) throw new InvalidOperationException($"sqlite3 failed: {result.Stderr}");
     }
 
