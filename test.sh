@@ -48,6 +48,21 @@ done
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi
 [ "$failed" -gt 0 ] && status=1
 
+# Name the failures (with the first lines of their messages) right above the summary, where a CI log's tail shows them.
+if [ "$failed" -gt 0 ]; then
+  python3 - "$results"/*.trx <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") not in ("Passed", "NotExecuted"):
+            message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+            text = (message.text or "").strip().splitlines() if message is not None else []
+            print(f"FAILED {r.get('testName')}")
+            for line in text[:6]: print(f"    {line[:300]}")
+PY
+fi
+
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

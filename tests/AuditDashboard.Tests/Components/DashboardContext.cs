@@ -19,6 +19,9 @@ namespace AuditDashboard.Tests.Components;
 /// </summary>
 public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
+    // bUnit waits one second by default; a loaded CI machine can take longer to run a page's database queries.
+    static DashboardContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditdash-bunit", Guid.NewGuid().ToString("N"));
 
     protected SimpleDbContextFactory Store { get; private set; } = default!;
