@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AuditDashboard.Core.Configuration;
 using AuditDashboard.Core.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -25,11 +24,7 @@ public sealed class StoreOptions
     /// <summary>The options and the folder relative SQLite paths resolve against; throws <see cref="UsageException"/> on conflicts.</summary>
     public (DatabaseOptions Options, string BaseFolder) Resolve(ParseResult parse)
     {
-        var contentRoot = ContentRoot.Resolve([]);
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var (configuration, contentRoot) = CliConfiguration.Load();
         var options = new DatabaseOptions();
         configuration.GetSection(DatabaseOptions.Section).Bind(options);
         var baseFolder = contentRoot;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
+using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Integrity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,18 @@ internal static class VerifyCommand
             }
             Console.WriteLine($"TAMPERED at seq {result.FirstBrokenSeq} ({result.Kind.ToString().ToLowerInvariant()}): {result.Message}.");
             Console.WriteLine($"Verified intact before it: {result.EventsChecked} events, up to seq {result.HeadSeq} {result.HeadHash}");
+            try
+            {
+                var runner = new DetectionRunner(factory, new DetectionOptions(), TimeProvider.System);
+                Console.WriteLine(await runner.RecordVerificationAsync(result, cancellationToken) > 0
+                    ? $"Raised a critical {IntegrityBreak.Name} alert."
+                    : $"The {IntegrityBreak.Name} alert for this break was already raised; updated it.");
+            }
+            catch (DbException ex)
+            {
+                // Verification stands on its own; a store that cannot take the alert (read-only, say) must not hide it.
+                Console.Error.WriteLine($"Could not record the {IntegrityBreak.Name} alert: {ex.Message}");
+            }
             return ExitCodes.Failed;
         });
         return command;

@@ -5,6 +5,12 @@ namespace AuditDashboard.Core.Detection;
 /// <summary>The detectors, built from their thresholds; each instance holds its own bounded state.</summary>
 public static class Detectors
 {
+    /// <summary>Detectors that need a place: without a GeoIP database they see only events that carry their own geo.</summary>
+    public static IReadOnlyList<string> GeoDetectors { get; } = ["impossible_travel", "new_country", "session_hijack"];
+
+    /// <summary>Every detector name, the event detectors and the one that reads integrity verifications.</summary>
+    public static IReadOnlyList<string> Names(DetectionOptions o) => [.. Create(o).Select(d => d.Name), IntegrityBreak.Name];
+
     public static IReadOnlyList<IDetector> Create(DetectionOptions o) =>
     [
         new FailureCountDetector("brute_force", Severities.High, o.BruteForce,

@@ -1,12 +1,16 @@
+using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Integrity;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Web.Integrity;
 
-/// <summary>Verifies the whole chain at start and then every <c>Integrity:VerifyIntervalMinutes</c> (default 60).</summary>
-public sealed class IntegrityMonitor(IDbContextFactory<AuditDbContext> dbFactory, IntegrityStatus status, IConfiguration configuration,
-    TimeProvider clock, ILogger<IntegrityMonitor> logger) : BackgroundService
+/// <summary>
+/// Verifies the whole chain at start and then every <c>Integrity:VerifyIntervalMinutes</c> (default 60); a failure
+/// raises the integrity_break alert.
+/// </summary>
+public sealed class IntegrityMonitor(IDbContextFactory<AuditDbContext> dbFactory, IntegrityStatus status, DetectionRunner detection,
+    IConfiguration configuration, TimeProvider clock, ILogger<IntegrityMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +24,10 @@ public sealed class IntegrityMonitor(IDbContextFactory<AuditDbContext> dbFactory
                 var result = await ChainVerifier.VerifyAsync(db, cancellationToken: stoppingToken);
                 status.Record(result, clock.GetUtcNow().UtcDateTime);
                 if (!result.Intact)
+                {
                     logger.LogCritical("Integrity check failed at seq {Seq} ({Kind}): {Message}", result.FirstBrokenSeq, result.Kind, result.Message);
+                    await detection.RecordVerificationAsync(result, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

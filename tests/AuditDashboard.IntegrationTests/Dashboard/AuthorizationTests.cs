@@ -150,11 +150,15 @@ public sealed class AuthorizationTests : IDisposable
             ["Authentication:Mode"] = "Oidc",
             ["Ingest:MaxBatchItems"] = "0",
             ["Database:SqliteCacheMiB"] = "1",
+            ["Geo:DatabasePath"] = "no-such-city.mmdb",
+            ["Detection:ImpossibleTravel:MaxSpeedKmh"] = "5",
         });
         var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
         Assert.True(ex.Contains("Authentication:Oidc:Authority is required"), ex[..Math.Min(ex.Length, 1500)]);
         Assert.Contains("Authentication:Oidc:ClientId is required", ex);
         Assert.Contains("Ingest:MaxBatchItems must be at least 1", ex);
         Assert.Contains("Database:SqliteCacheMiB must be between", ex);
+        Assert.Contains("no-such-city.mmdb' does not exist", ex);
+        Assert.Contains("Detection:ImpossibleTravel:MaxSpeedKmh must be at least 100", ex);
     }
 }

@@ -60,4 +60,19 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--from 'last tuesday' is not a date", result.Stderr);
     }
+
+    [Fact]
+    public async Task A_missing_geo_database_is_a_usage_error_and_without_one_detect_says_what_it_cannot_see()
+    {
+        var missing = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--geo-db", "nowhere.mmdb");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("Geo:DatabasePath", missing.Stderr);
+        Assert.Contains("nowhere.mmdb' does not exist", missing.Stderr);
+
+        await Stores.SimulatedAsync(_db.Path, days: 1, users: 4);
+        var without = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect");
+        Assert.Equal(0, without.ExitCode);
+        Assert.Contains("No GeoIP database (Geo:DatabasePath or --geo-db): impossible_travel, new_country, session_hijack see only events that carry their own geo.", without.Stderr);
+        Assert.Contains("integrity_break", without.Stdout);
+    }
 }

@@ -1,3 +1,4 @@
+using AuditDashboard.Core.Storage;
 using AuditDashboard.IntegrationTests.Infrastructure;
 
 namespace AuditDashboard.IntegrationTests.Integrity;
@@ -59,5 +60,9 @@ public sealed class TamperTests : IDisposable
         var tampered = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "verify");
         Assert.True(tampered.ExitCode == 1, $"{name}: exit {tampered.ExitCode}\n{tampered.Stdout}{tampered.Stderr}");
         Assert.Contains(expected, tampered.Stdout);
+        Assert.Contains("Raised a critical integrity_break alert.", tampered.Stdout);
+        await using var db = new AuditDbContext(Stores.Sqlite(_db.Path));
+        var alert = Assert.Single(db.Alerts.Where(a => a.Detector == "integrity_break").ToList());
+        Assert.Contains(alert.Subject, tampered.Stdout);
     }
 }

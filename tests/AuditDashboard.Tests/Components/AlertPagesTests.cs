@@ -1,8 +1,11 @@
 using AuditDashboard.Core.Detection;
+using AuditDashboard.Core.Geo;
 using AuditDashboard.Web.Alerts;
 using AuditDashboard.Web.Auth;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditDashboard.Tests.Components;
 
@@ -90,5 +93,68 @@ public sealed class AlertPagesTests : DashboardContext
         Assert.Empty(queue.FindAll("[data-testid=alert-select]"));
         Assert.Empty(queue.FindAll("[data-testid=bulk-acknowledge]"));
         Assert.NotEmpty(page.FindAll("[data-testid=event-row]"));
+    }
+
+    [Fact]
+    public async Task Without_a_geo_database_the_queue_says_which_detectors_are_limited_and_how_much_geo_the_events_carry()
+    {
+        await DetectAsync("brute_force");
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=alert-row]")));
+        var warning = page.Find("[data-testid=geo-warning]").TextContent;
+        Assert.Contains("No GeoIP database is configured (Geo:DatabasePath), so impossible_travel, new_country, session_hijack see only events that carry their own geo", warning);
+        Assert.Matches(@"[\d,]+ of [\d,]+ successful sign-ins in the last 7 days did", warning);
+    }
+
+    [Fact]
+    public async Task With_a_geo_database_there_is_no_warning()
+    {
+        await DetectAsync("brute_force");
+        var folder = Directory.CreateTempSubdirectory("auditdash-geo").FullName;
+        using var geo = GeoLookup.Open(new GeoOptions { DatabasePath = Geo.TestGeoDatabases.City(folder) }, folder);
+        Services.AddSingleton(geo);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=alert-row]")));
+        Assert.Empty(page.FindAll("[data-testid=geo-warning]"));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_queue_filters_by_assignee_and_by_period()
+    {
+        var alert = await DetectAsync("mfa_fatigue");
+        await using (var db = Store.CreateDbContext())
+        {
+            await AlertTriage.ApplyAsync(db, [alert.Id], AlertStatuses.Acknowledged, "kim@acme.example", "mine", "kim@acme.example", End);
+        }
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/alerts?assignee=kim@acme.example");
+        var mine = Render<AlertsPage>();
+        mine.WaitForAssertion(() => Assert.Single(mine.FindAll("[data-testid=alert-row]")));
+        Assert.Contains("mfa_fatigue", mine.Find("[data-testid=alert-row]").TextContent);
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/alerts?assignee=(unassigned)");
+        var unassigned = Render<AlertsPage>();
+        unassigned.WaitForAssertion(() => Assert.NotEmpty(unassigned.FindAll("[data-testid=alert-row]")));
+        Assert.DoesNotContain("kim@acme.example", unassigned.Find("[data-testid=alert-table]").TextContent);
+
+        // The simulated week ends at End: no alert's window reaches past it.
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/alerts?from={End:yyyy-MM-dd}");
+        var after = Render<AlertsPage>();
+        after.WaitForAssertion(() => Assert.NotEmpty(after.FindAll("[data-testid=empty-state]")));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/alerts?from=yesterday-ish");
+        var bad = Render<AlertsPage>();
+        bad.WaitForAssertion(() => Assert.Contains("From 'yesterday-ish' is not a date or time", bad.Find("[data-testid=filter-error]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_travel_alert_lists_its_places_with_distance_and_speed_and_plots_them()
+    {
+        var alert = await DetectAsync("impossible_travel");
+        var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
+        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=place-row]").Count >= 2));
+        Assert.Contains(page.FindAll("[data-testid=place-row]"), row => System.Text.RegularExpressions.Regex.IsMatch(row.TextContent, @"[\d,]+ km in [\d,]+ min, [\d,]+ km/h"));
+        Assert.NotNull(page.Find("[data-testid=alert-map] polyline"));
+        Assert.Equal(page.FindAll("[data-testid=place-row]").Count, page.FindAll("[data-testid=alert-map] circle").Count);
     }
 }

@@ -1,3 +1,5 @@
+using AuditDashboard.Core.Detection;
+using AuditDashboard.Core.Geo;
 using AuditDashboard.Core.Ingest;
 using AuditDashboard.Core.Overview;
 using AuditDashboard.Core.Simulation;
@@ -52,6 +54,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton(new IngestService(Store, new IngestOptions(), TimeProvider.System));
         Services.AddSingleton<DashboardAudit>();
+        Services.AddSingleton(GeoLookup.None);
+        Services.AddSingleton(sp => new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System, sp.GetRequiredService<GeoLookup>()));
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("bunit@example.test");
         Authorization.SetRoles(Roles.Auditor);
