@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));
         root.Subcommands.Add(DetectCommand.Create(store));
+        root.Subcommands.Add(ReportCommand.Create(store));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -44,6 +45,8 @@ public static class CliApp
         {
             // Neither "intact" nor "tampered": the command could not do its work.
             Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            // The stack trace is for whoever fixes the bug, not for every user.
+            if (Environment.GetEnvironmentVariable("AUDITDASH_DEBUG") == "1") Console.Error.WriteLine(ex);
             return ExitCodes.Usage;
         }
     }

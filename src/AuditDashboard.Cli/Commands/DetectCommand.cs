@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Geo;
@@ -17,8 +16,8 @@ internal static class DetectCommand
         var command = new Command("detect", "Run every detector over a period; re-running never duplicates an alert. Prints open alerts per detector") { from, to, json, geoDb };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var start = Time(parse.GetValue(from), "--from");
-            var end = Time(parse.GetValue(to), "--to");
+            var start = CliTime.Parse(parse.GetValue(from), "--from");
+            var end = CliTime.Parse(parse.GetValue(to), "--to");
             if (start is not null && end is not null && start >= end) throw new UsageException("--from must be before --to");
             var (configuration, contentRoot) = CliConfiguration.Load();
             var thresholds = CliConfiguration.Section<DetectionOptions>(configuration, DetectionOptions.Section, o => o.Validate());
@@ -45,14 +44,5 @@ internal static class DetectCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static DateTime? Time(string? text, string option)
-    {
-        if (text is null) return null;
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'"];
-        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
-            : throw new UsageException($"{option} '{text}' is not a date (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC)");
     }
 }

@@ -7,4 +7,7 @@ public sealed record CatalogFramework
 
     public required string Id { get; init; }
     public required string Name { get; init; }
+    public string? ShortName { get; init; }
+
+    public string Label => ShortName ?? Id;
 }

@@ -22,6 +22,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Detection.Alert> Alerts => Set<Detection.Alert>();
     public DbSet<Detection.AlertHistory> AlertHistory => Set<Detection.AlertHistory>();
     public DbSet<Detection.DetectionState> DetectionStates => Set<Detection.DetectionState>();
+    public DbSet<Compliance.GeneratedReport> Reports => Set<Compliance.GeneratedReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,5 +32,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         AggregateConfiguration.Configure(modelBuilder, sqlite);
         DetectionConfiguration.Configure(modelBuilder, sqlite);
+        ReportConfiguration.Configure(modelBuilder, sqlite);
     }
 }

@@ -1,5 +1,6 @@
 using AuditDashboard.Core.Detection;
 using Microsoft.EntityFrameworkCore;
+using static AuditDashboard.Core.Storage.TimeColumns;
 
 namespace AuditDashboard.Core.Storage;
 
@@ -56,11 +57,5 @@ internal static class DetectionConfiguration
             e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
             e.Property(x => x.LastSeq).HasColumnName("last_seq");
         });
-    }
-
-    private static void Time(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<DateTime> property, bool isSqlite)
-    {
-        if (isSqlite) property.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-        else property.HasColumnType("datetime2(7)");
     }
 }

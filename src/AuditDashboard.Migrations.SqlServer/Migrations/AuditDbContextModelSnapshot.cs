@@ -70,6 +70,91 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Compliance.GeneratedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("DevelopmentCertificate")
+                        .HasColumnType("bit")
+                        .HasColumnName("development_certificate");
+
+                    b.Property<byte[]>("EvidenceZip")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("evidence_zip");
+
+                    b.Property<string>("Frameworks")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("frameworks");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int")
+                        .HasColumnName("page_count");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("ReportId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("int")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("period_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt")
+                        .HasDatabaseName("ix_reports_generated_at");
+
+                    b.HasIndex("ReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reports_report_id");
+
+                    b.ToTable("reports", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,3 @@
+namespace AuditDashboard.Reporting.Model;
+
+public sealed record DailyCount(DateTime Day, long Count);

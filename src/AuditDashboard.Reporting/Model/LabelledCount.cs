@@ -1,0 +1,3 @@
+namespace AuditDashboard.Reporting.Model;
+
+public sealed record LabelledCount(string Label, long Count);

@@ -1,0 +1,3 @@
+namespace AuditDashboard.Reporting.Model;
+
+public sealed record SampleResult(string Population, long PopulationSize, IReadOnlyList<SampleRow> Rows);

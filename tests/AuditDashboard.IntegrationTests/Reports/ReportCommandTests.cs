@@ -1,0 +1,43 @@
+using AuditDashboard.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.IntegrationTests.Reports;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Report_writes_a_signed_pdf_and_its_evidence_keeps_it_in_the_history_and_audits_it()
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 3, users: 6);
+        var pdf = Path.Combine(_db.Folder, "soc2.pdf");
+        var zip = Path.Combine(_db.Folder, "soc2.zip");
+
+        var result = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "report", "--framework", "soc2",
+            "--from", "2026-10-29", "--to", "2026-11-01", "--out", pdf, "--evidence", zip, "--seed", "99");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(pdf));
+        Assert.True(new FileInfo(zip).Length > 0);
+        await using var db = new Core.Storage.AuditDbContext(Stores.Sqlite(_db.Path));
+        var kept = await db.Reports.SingleAsync();
+        Assert.Contains($"Report {kept.ReportId}: {kept.PageCount} pages, SHA-256 {kept.Sha256}", result.Stdout);
+        Assert.Equal(await File.ReadAllBytesAsync(pdf), kept.Pdf);
+        Assert.Contains(await db.Events.Where(e => e.Source == "auditdashboard").Select(e => e.Attributes).ToListAsync(),
+            a => a!.Contains("report_generated") && a.Contains(kept.Sha256));
+    }
+
+    [Fact]
+    public async Task A_bad_framework_or_period_is_a_usage_error()
+    {
+        var framework = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "report", "--framework", "pci", "--from", "2026-10-01", "--to", "2026-11-01", "--out", "x.pdf");
+        Assert.Equal(2, framework.ExitCode);
+        Assert.Contains("--framework 'pci' is not soc2, iso27001 or both", framework.Stderr);
+        var period = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "report", "--framework", "both", "--from", "2026-11-01", "--to", "2026-10-01", "--out", "x.pdf");
+        Assert.Equal(2, period.ExitCode);
+        Assert.Contains("the period's start must be before its end", period.Stderr);
+    }
+}
