@@ -9,6 +9,7 @@ using AuditDashboard.Web.Hosting;
 using AuditDashboard.Web.Ingest;
 using AuditDashboard.Web.Integrity;
 using AuditDashboard.Web.Overview;
+using AuditDashboard.Web.Reports;
 using AuditDashboard.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddAuditStore();
 builder.AddIngest();
 builder.AddDetection();
+builder.AddReports();
 builder.AddDemoSeeding();
 builder.AddApiJson();
 builder.AddDashboardAuthentication();
@@ -40,6 +42,7 @@ app.MapHealth();
 app.MapIngestApi();
 app.MapLogin();
 app.MapEventExports();
+app.MapReportDownloads();
 app.MapDashboardUi();
 
 app.Run();

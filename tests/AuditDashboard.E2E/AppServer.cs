@@ -30,6 +30,7 @@ public sealed class AppServer : IAsyncLifetime
         {
             b.UseEnvironment("Development");
             b.UseSetting("Database:SqlitePath", Path.Combine(_folder, "audit.db"));
+            b.UseSetting("Reports:DevelopmentCertificatePath", Path.Combine(_folder, "report-signing.pfx"));
             b.UseSetting("Demo:SeedOnEmpty", "true");
             b.UseSetting("Demo:Simulation:Days", "7");
             b.UseSetting("Demo:Simulation:Users", "15");

@@ -13,7 +13,7 @@ public sealed class AuthorizationTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/denied" };
+    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/controls", "/reports", "/denied" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -33,6 +33,8 @@ public sealed class AuthorizationTests : IDisposable
         using var client = DashboardClient.Anonymous(app);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/export/events.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/export/events.ndjson")).StatusCode);
+        foreach (var download in new[] { "/reports/1/pdf", "/reports/1/evidence" })
+            Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync(download)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/v1/events", new StringContent("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login/development")).StatusCode);
@@ -42,7 +44,7 @@ public sealed class AuthorizationTests : IDisposable
     {
         var data = new TheoryData<string, string>();
         foreach (var role in Roles.All)
-            foreach (var page in new[] { "/", "/events", "/sessions", "/alerts", "/api/v1/export/events.csv" })
+            foreach (var page in new[] { "/", "/events", "/sessions", "/alerts", "/controls", "/api/v1/export/events.csv" })
                 data.Add(role, page);
         return data;
     }
@@ -55,6 +57,31 @@ public sealed class AuthorizationTests : IDisposable
         using var client = await DashboardClient.SignedInAsync(app, role);
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.ComplianceOfficer, true)]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.Auditor, false)]
+    [InlineData(Roles.SecurityAnalyst, false)]
+    public async Task Only_compliance_officers_and_administrators_generate_and_download_reports(string role, bool allowed)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = await DashboardClient.SignedInAsync(app, role);
+        var page = await client.GetAsync("/reports");
+        var download = await client.GetAsync("/reports/999/pdf");
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Compliance reports", await page.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        }
+        else
+        {
+            Assert.DoesNotContain("data-testid=\"report-form\"", await page.Content.ReadAsStringAsync());
+            Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
+            Assert.NotEqual(HttpStatusCode.NotFound, download.StatusCode);
+        }
     }
 
     [Fact]

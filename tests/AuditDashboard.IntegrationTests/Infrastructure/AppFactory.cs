@@ -16,6 +16,7 @@ public sealed class AppFactory(string databasePath, IDictionary<string, string?>
         builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", databasePath);
+        builder.UseSetting("Reports:DevelopmentCertificatePath", Path.Combine(Path.GetDirectoryName(databasePath)!, "report-signing.pfx"));
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using AuditDashboard.Core.Compliance;
 using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Geo;
 using AuditDashboard.Core.Ingest;
@@ -55,6 +56,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new IngestService(Store, new IngestOptions(), TimeProvider.System));
         Services.AddSingleton<DashboardAudit>();
         Services.AddSingleton(GeoLookup.None);
+        Services.AddSingleton(ControlCatalog.Load());
+        Services.AddSingleton(Options.Create(new ReportOptions { Organisation = "bUnit Ltd" }));
+        Services.AddSingleton(sp => new ReportGenerator(Store, sp.GetRequiredService<ControlCatalog>(), new ReportSigner(new ReportOptions(), _folder), TimeProvider.System));
         Services.AddSingleton(sp => new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System, sp.GetRequiredService<GeoLookup>()));
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("bunit@example.test");

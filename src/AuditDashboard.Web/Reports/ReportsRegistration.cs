@@ -1,0 +1,25 @@
+using AuditDashboard.Core.Compliance;
+using AuditDashboard.Core.Detection;
+using AuditDashboard.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AuditDashboard.Web.Reports;
+
+public static class ReportsRegistration
+{
+    /// <summary>
+    /// The control catalog (validated on start with the <c>Reports</c> section, every problem at once), the report
+    /// signer and generator.
+    /// </summary>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        var catalog = ControlCatalog.Load();
+        var catalogErrors = catalog.Validate(Detectors.Names(new DetectionOptions())).Select(e => "Control catalog: " + e).ToList();
+        builder.AddValidatedOptions<ReportOptions>(ReportOptions.Section, o => o.Validate(contentRoot).Concat(catalogErrors));
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(sp => new ReportSigner(sp.GetRequiredService<IOptions<ReportOptions>>().Value, contentRoot));
+        builder.Services.AddSingleton<ReportGenerator>();
+        return builder;
+    }
+}
