@@ -8,6 +8,7 @@ internal static class Entry
         "ingest" => IngestBenchmark.RunAsync(args),
         "queries" => QueryBenchmark.RunAsync(args),
         "detect" => DetectBenchmark.RunAsync(args),
+        "report" => ReportBenchmark.RunAsync(args),
         _ => Usage(),
     };
 
@@ -16,6 +17,7 @@ internal static class Entry
         Console.Error.WriteLine("usage: ingest --events N [--prefill M] [--batch 1000] [--json FILE] [--dir FOLDER]");
         Console.Error.WriteLine("       queries --events N [--json FILE] [--dir FOLDER]   (reuses the store it built before)");
         Console.Error.WriteLine("       detect --events N [--json FILE] [--dir FOLDER]    (the same store)");
+        Console.Error.WriteLine("       report --events N [--json FILE] [--dir FOLDER]    (the same store)");
         return Task.FromResult(2);
     }
 }
