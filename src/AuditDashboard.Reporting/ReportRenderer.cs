@@ -185,8 +185,8 @@ public static class ReportRenderer
             flow.Heading("Sample of evidence", 11);
             flow.Paragraph($"{sample.Rows.Count} of {sample.PopulationSize.ToString("N0", Invariant)} events of \"{sample.Population}\", drawn with seed {model.SampleSeed} by the method in the Methodology section; listed by seq.", flow.Small);
             flow.Table(
-                [new("Seq", 1, AlignRight: true), new("Time (UTC)", 2), new("Type", 2.3), new("Outcome", 1.5), new("User", 3), new("Client", 2), new("IP", 2.1), new("Source", 2.2), new("Hash", 1.9, Mono: true)],
-                sample.Rows.Select(r => (IReadOnlyList<string?>)[r.Seq.ToString(Invariant), Time(r.Timestamp, seconds: true), r.EventType, r.Outcome, r.User, r.Client, r.Ip, r.Source, r.Hash[..16]]));
+                [new("Seq", 1, AlignRight: true), new("Time (UTC)", 1.9), new("Type", 2.9), new("Outcome", 1.6), new("User", 3), new("Client", 2), new("IP", 2.1), new("Source", 2.2), new("Hash", 1.9, Mono: true)],
+                sample.Rows.Select(r => (IReadOnlyList<string?>)[r.Seq.ToString(Invariant), r.Timestamp.ToString("yyyy-MM-dd HH:mm:ss", Invariant), r.EventType, r.Outcome, r.User, r.Client, r.Ip, r.Source, r.Hash[..16]]));
         }
     }
 
@@ -272,6 +272,13 @@ public static class ReportRenderer
     private static string Day(DateTime t) => t.ToString("yyyy-MM-dd", Invariant);
     private static string Time(DateTime t) => Time(t, seconds: false);
     private static string Time(DateTime t, bool seconds) => t.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", Invariant) + " UTC";
-    private static string Seconds(double? s) => s is { } v ? (Math.Abs(v) < 60 ? $"{v.ToString("F1", Invariant)} s" : $"{(v / 60).ToString("F1", Invariant)} min") : "—";
+    private static string Seconds(double? s) => s switch
+    {
+        null => "—",
+        { } v when Math.Abs(v) < 60 => $"{v.ToString("F1", Invariant)} s",
+        { } v when Math.Abs(v) < 7200 => $"{(v / 60).ToString("F1", Invariant)} min",
+        { } v when Math.Abs(v) < 172800 => $"{(v / 3600).ToString("F1", Invariant)} h",
+        { } v => $"{(v / 86400).ToString("F1", Invariant)} d",
+    };
     private static string Duration(TimeSpan t) => t.TotalHours >= 48 ? $"{t.TotalDays.ToString("F1", Invariant)} d" : t.TotalMinutes >= 90 ? $"{t.TotalHours.ToString("F1", Invariant)} h" : $"{t.TotalMinutes.ToString("F0", Invariant)} min";
 }
