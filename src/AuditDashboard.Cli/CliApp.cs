@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(store));
         root.Subcommands.Add(DetectCommand.Create(store));
         root.Subcommands.Add(ReportCommand.Create(store));
+        root.Subcommands.Add(ImportCommand.Create(store));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,6 +10,8 @@ public sealed class IngestOptions
     public int MaxFieldLength { get; set; } = 1024;
     public int MaxUserAgentLength { get; set; } = 2048;
     public int MaxAttributesBytes { get; set; } = 16 * 1024;
+    /// <summary>Largest file POST /api/v1/import/{format} takes (it is buffered to a temporary file, then read twice).</summary>
+    public long MaxImportBytes { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>Timestamps further than this ahead of the server clock are refused (clock-skew guard).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
@@ -21,6 +23,7 @@ public sealed class IngestOptions
         if (MaxFieldLength < 64) yield return "Ingest:MaxFieldLength must be at least 64.";
         if (MaxUserAgentLength < 64) yield return "Ingest:MaxUserAgentLength must be at least 64.";
         if (MaxAttributesBytes < 2) yield return "Ingest:MaxAttributesBytes must be at least 2.";
+        if (MaxImportBytes < 1024) yield return "Ingest:MaxImportBytes must be at least 1024.";
         if (MaxFutureSkew < TimeSpan.Zero) yield return "Ingest:MaxFutureSkew must not be negative.";
     }
 }

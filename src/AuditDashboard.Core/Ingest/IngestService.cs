@@ -31,7 +31,8 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
     private EventValidator Validator => _validator ??= new EventValidator(limits.Value, clock);
 
     /// <summary>Ingests a body holding a JSON object, a JSON array or NDJSON.</summary>
-    public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="validateOnly"/> the batch is checked exactly as for storing, and nothing is stored.</remarks>
+    public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default, bool validateOnly = false)
     {
         var options = limits.Value;
         if (body.Length > options.MaxBodyBytes)
@@ -64,6 +65,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
                 return IngestResult.Invalid(errors, $"{bad} of {items.Count} items are invalid; nothing from this batch was stored");
             }
             batch.Dispose();
+            if (validateOnly) return new IngestResult(IngestStatus.Accepted, events.Count, 0, [], null, 0, "");
             return await AppendAsync(events, origin, cancellationToken);
         }
     }

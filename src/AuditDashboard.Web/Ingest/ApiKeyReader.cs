@@ -1,3 +1,5 @@
+using AuditDashboard.Core.ApiKeys;
+
 namespace AuditDashboard.Web.Ingest;
 
 /// <summary>Takes the key from <c>Authorization: Bearer</c> or <c>X-Api-Key</c>.</summary>
@@ -10,5 +12,17 @@ public static class ApiKeyReader
             return authorization["Bearer ".Length..].Trim();
         var header = request.Headers["X-Api-Key"].ToString();
         return string.IsNullOrWhiteSpace(header) ? null : header.Trim();
+    }
+
+    /// <summary>The key, or the 401 response that says what is wrong with the request's key.</summary>
+    public static async Task<(ApiKey? Key, IResult? Refusal)> AuthenticateAsync(HttpContext http, ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        var presented = Read(http.Request);
+        var key = presented is null ? null : await keys.AuthenticateAsync(presented, cancellationToken);
+        if (key is not null) return (key, null);
+        http.Response.Headers.WWWAuthenticate = "Bearer realm=\"auditdashboard-ingest\"";
+        return (null, Results.Json(new ErrorResponse(presented is null
+            ? "an API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
+            : "the API key is not valid or has been revoked"), statusCode: StatusCodes.Status401Unauthorized));
     }
 }

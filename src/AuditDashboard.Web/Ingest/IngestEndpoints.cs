@@ -10,21 +10,15 @@ public static class IngestEndpoints
     {
         // Authenticated by API key, not by the dashboard cookie.
         app.MapPost("/api/v1/events", PostEvents).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/api/v1/import/{format}", ImportEndpoint.PostAsync).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 
     /// <summary>POST /api/v1/events: a JSON object, a JSON array or NDJSON; atomic, idempotent on (source, event_id).</summary>
     private static async Task<IResult> PostEvents(HttpContext http, ApiKeyService keys, IngestService ingest, CancellationToken cancellationToken)
     {
-        var presented = ApiKeyReader.Read(http.Request);
-        var key = presented is null ? null : await keys.AuthenticateAsync(presented, cancellationToken);
-        if (key is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"auditdashboard-ingest\"";
-            return Results.Json(new ErrorResponse(presented is null
-                ? "an API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
-                : "the API key is not valid or has been revoked"), statusCode: StatusCodes.Status401Unauthorized);
-        }
+        var (key, refusal) = await ApiKeyReader.AuthenticateAsync(http, keys, cancellationToken);
+        if (key is null) return refusal!;
 
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not (null or "" or "application/json" or "application/x-ndjson" or "application/ndjson" or "text/plain")
@@ -52,7 +46,7 @@ public static class IngestEndpoints
         };
     }
 
-    private static IResult TooLarge(string message) =>
+    internal static IResult TooLarge(string message) =>
         Results.Json(new ErrorResponse(message), statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>

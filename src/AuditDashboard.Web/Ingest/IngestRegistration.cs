@@ -1,4 +1,5 @@
 using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Core.Import;
 using AuditDashboard.Core.Ingest;
 using AuditDashboard.Web.Hosting;
 
@@ -11,6 +12,7 @@ public static class IngestRegistration
         builder.AddValidatedOptions<IngestOptions>(IngestOptions.Section, o => o.Validate());
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<ImportService>();
         return builder;
     }
 }

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace AuditDashboard.Core.Import;
+
+/// <summary>One vendor record: a JSON value, or a text line (CEF). <see cref="Where"/> names it in errors.</summary>
+public sealed record ImportRecord(int Index, string Where, JsonElement Json, string? Line = null);

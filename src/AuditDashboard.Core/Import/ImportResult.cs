@@ -1,0 +1,18 @@
+namespace AuditDashboard.Core.Import;
+
+/// <summary>
+/// What an import did. When <see cref="Errors"/> is not empty nothing was stored; skipped records are vendor event
+/// types outside the taxonomy, counted by type.
+/// </summary>
+public sealed record ImportResult(
+    string Format,
+    long Records,
+    int Accepted,
+    int Duplicates,
+    IReadOnlyDictionary<string, int> Skipped,
+    IReadOnlyList<string> Errors,
+    long HeadSeq,
+    string HeadHash)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

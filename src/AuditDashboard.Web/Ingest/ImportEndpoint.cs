@@ -1,0 +1,44 @@
+using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Core.Import;
+using AuditDashboard.Core.Ingest;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AuditDashboard.Web.Ingest;
+
+/// <summary>
+/// POST /api/v1/import/{format}[?source=…]: a vendor file as the body, with an API key. The body is spooled to a
+/// temporary file (imports read it twice: check everything, then store) and imported all or nothing.
+/// </summary>
+public static class ImportEndpoint
+{
+    public static async Task<IResult> PostAsync(string format, string? source, HttpContext http, ApiKeyService keys, ImportService importer,
+        IngestService ingest, CancellationToken cancellationToken)
+    {
+        var (key, refusal) = await ApiKeyReader.AuthenticateAsync(http, keys, cancellationToken);
+        if (key is null) return refusal!;
+        if (!ImportService.Mappers.ContainsKey(format))
+            return Results.Json(new ErrorResponse($"unknown format '{format}' (known: {string.Join(", ", ImportService.Mappers.Keys)})"), statusCode: StatusCodes.Status404NotFound);
+
+        long limit = ingest.Options.MaxImportBytes;
+        if (http.Request.ContentLength > limit)
+            return IngestEndpoints.TooLarge($"the file is {http.Request.ContentLength} bytes, over the limit of {limit} bytes (Ingest:MaxImportBytes)");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = limit + 1;
+
+        var path = Path.Combine(Path.GetTempPath(), $"auditdash-import-{Guid.NewGuid():N}");
+        await using var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (spool.Length + read > limit) return IngestEndpoints.TooLarge($"the file is over the limit of {limit} bytes (Ingest:MaxImportBytes)");
+            await spool.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        var result = await importer.ImportAsync(spool, format, string.IsNullOrWhiteSpace(source) ? null : source, "api-import:" + key.Name, cancellationToken: cancellationToken);
+        return result.Succeeded
+            ? Results.Ok(new ImportResponse(result.Format, result.Records, result.Accepted, result.Duplicates, result.Skipped, new ChainHeadResponse(result.HeadSeq, result.HeadHash)))
+            : Results.Json(new ImportErrorResponse($"nothing was imported: {result.Errors.Count} problem(s) in the file", result.Errors),
+                statusCode: StatusCodes.Status400BadRequest);
+    }
+}
