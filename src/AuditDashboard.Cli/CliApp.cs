@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(DetectCommand.Create(store));
         root.Subcommands.Add(ReportCommand.Create(store));
         root.Subcommands.Add(ImportCommand.Create(store));
+        root.Subcommands.Add(ExportCommand.Create(store));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

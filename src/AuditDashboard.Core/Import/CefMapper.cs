@@ -28,10 +28,12 @@ public sealed class CefMapper : IRecordMapper
             "failure" or "failed" or "fail" or "deny" or "denied" or "blocked" => Outcome.Failure,
             _ => null,
         };
-        bool authentication = cef.Name.Contains("auth", StringComparison.OrdinalIgnoreCase) || cef.Name.Contains("logon", StringComparison.OrdinalIgnoreCase)
-            || cef.Name.Contains("login", StringComparison.OrdinalIgnoreCase);
+        string[] signInWords = ["authentication", "logon", "login", "sign-in", "signin", "sign in"];
+        bool authentication = signInWords.Any(w => cef.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
         // An authentication line that does not say whether it succeeded cannot be a sign-in success or failure.
         string type = authentication ? outcome switch { Outcome.Success => "login_success", Outcome.Failure => "login_failure", _ => "authorization_request" } : "resource_access";
+        // Our own export names the canonical type as the signature id.
+        if (cef.Vendor == "AuditDashboard" && Events.EventTypes.All.Contains(cef.SignatureId)) type = cef.SignatureId;
         string? time = Time(Ext("rt") ?? Ext("end") ?? Ext("start"));
         var attributes = new JsonObject();
         foreach (var (k, v) in x) attributes[k] = v;

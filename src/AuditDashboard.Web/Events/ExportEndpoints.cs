@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.Json;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Explorer;
+using AuditDashboard.Core.Export;
 using AuditDashboard.Core.Storage;
 using AuditDashboard.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Web.Events;
 
-/// <summary>Streams the explorer's filtered events as CSV or NDJSON; every export is an audited event.</summary>
+/// <summary>Streams the explorer's filtered events as CSV, NDJSON, CEF or OCSF; every export is an audited event.</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapEventExports(this IEndpointRouteBuilder app)
@@ -17,6 +18,10 @@ public static class ExportEndpoints
             ExportAsync(http, db, audit, "csv")).RequireAuthorization(Policies.Viewer);
         app.MapGet("/api/v1/export/events.ndjson", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
             ExportAsync(http, db, audit, "ndjson")).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/v1/export/events.cef", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
+            ExportAsync(http, db, audit, "cef")).RequireAuthorization(Policies.Viewer);
+        app.MapGet("/api/v1/export/events.ocsf", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
+            ExportAsync(http, db, audit, "ocsf")).RequireAuthorization(Policies.Viewer);
         return app;
     }
 
@@ -36,15 +41,27 @@ public static class ExportEndpoints
         });
 
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"auditdashboard-events-{stamp}.{format}\"";
+        http.Response.ContentType = format switch
+        {
+            "csv" => "text/csv; charset=utf-8",
+            "cef" => "text/plain; charset=utf-8",
+            _ => "application/x-ndjson; charset=utf-8",
+        };
+        var extension = format == "ocsf" ? "ocsf.jsonl" : format;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"auditdashboard-events-{stamp}.{extension}\"";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
         if (format == "csv") await writer.WriteAsync(CsvExport.HeaderLine);
         int n = 0;
         await foreach (var e in EventQueries.StreamAsync(dbFactory, filter, http.RequestAborted))
         {
-            await writer.WriteAsync(format == "csv" ? CsvExport.Line(e) : EventJson.ToJson(e, includeChain: true) + "\n");
+            await writer.WriteAsync(format switch
+            {
+                "csv" => CsvExport.Line(e),
+                "cef" => CefExport.Line(e) + "\n",
+                "ocsf" => OcsfExport.Line(e) + "\n",
+                _ => EventJson.ToJson(e, includeChain: true) + "\n",
+            });
             if (++n % 1000 == 0) await writer.FlushAsync(http.RequestAborted);
         }
     }
