@@ -9,6 +9,7 @@ internal static class Entry
         "queries" => QueryBenchmark.RunAsync(args),
         "detect" => DetectBenchmark.RunAsync(args),
         "report" => ReportBenchmark.RunAsync(args),
+        "import" => ImportBenchmark.RunAsync(args),
         _ => Usage(),
     };
 
@@ -18,6 +19,7 @@ internal static class Entry
         Console.Error.WriteLine("       queries --events N [--json FILE] [--dir FOLDER]   (reuses the store it built before)");
         Console.Error.WriteLine("       detect --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       report --events N [--json FILE] [--dir FOLDER]    (the same store)");
+        Console.Error.WriteLine("       import --format okta --events N [--json FILE] [--dir FOLDER]");
         return Task.FromResult(2);
     }
 }
