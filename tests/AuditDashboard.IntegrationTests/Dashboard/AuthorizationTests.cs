@@ -13,7 +13,7 @@ public sealed class AuthorizationTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/controls", "/reports", "/denied" };
+    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/controls", "/reports", "/import", "/denied" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -82,6 +82,19 @@ public sealed class AuthorizationTests : IDisposable
             Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
             Assert.NotEqual(HttpStatusCode.NotFound, download.StatusCode);
         }
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator, true)]
+    [InlineData(Roles.ComplianceOfficer, false)]
+    [InlineData(Roles.SecurityAnalyst, false)]
+    [InlineData(Roles.Auditor, false)]
+    public async Task Only_administrators_upload_vendor_logs(string role, bool allowed)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = await DashboardClient.SignedInAsync(app, role);
+        var page = await (await client.GetAsync("/import")).Content.ReadAsStringAsync();
+        Assert.Equal(allowed, page.Contains("Import vendor logs"));
     }
 
     [Fact]

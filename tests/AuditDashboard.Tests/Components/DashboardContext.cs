@@ -55,6 +55,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton(new IngestService(Store, new IngestOptions(), TimeProvider.System));
         Services.AddSingleton<DashboardAudit>();
+        Services.AddSingleton(sp => new AuditDashboard.Core.Import.ImportService(sp.GetRequiredService<IngestService>()));
         Services.AddSingleton(GeoLookup.None);
         Services.AddSingleton(ControlCatalog.Load());
         Services.AddSingleton(Options.Create(new ReportOptions { Organisation = "bUnit Ltd" }));

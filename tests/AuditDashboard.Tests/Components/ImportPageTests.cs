@@ -1,0 +1,44 @@
+using AuditDashboard.Tests.Import;
+using AuditDashboard.Web.Auth;
+using AuditDashboard.Web.Import;
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuditDashboard.Tests.Components;
+
+public sealed class ImportPageTests : DashboardContext
+{
+    protected override bool Simulate => false;
+
+    private IRenderedComponent<ImportPage> Page()
+    {
+        Authorization.SetRoles(Roles.Administrator);
+        Authorization.SetPolicies(Policies.Viewer, Policies.Administrator);
+        return Render<ImportPage>();
+    }
+
+    [Fact]
+    public async Task An_administrator_uploads_an_okta_log_and_sees_what_was_stored_then_the_upload_is_audited()
+    {
+        var page = Page();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(await File.ReadAllBytesAsync(Samples.Path("okta_systemlog.json")), "okta_systemlog.json"));
+        page.WaitForAssertion(() => Assert.Contains("okta_systemlog.json: 5 records read, 5 events stored, 0 duplicates", page.Find("[data-testid=import-result]").TextContent));
+
+        await using var db = Store.CreateDbContext();
+        Assert.Equal(5, await db.Events.CountAsync(e => e.Source == "okta"));
+        Assert.Contains(await db.Events.Where(e => e.Source == "auditdashboard").Select(e => e.Attributes).ToListAsync(), a => a!.Contains("import_upload"));
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_refused_with_its_problems_and_nothing_is_stored()
+    {
+        var page = Page();
+        var text = await File.ReadAllTextAsync(Samples.Path("okta_systemlog.json"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(text[..(text.Length / 2)], "cut.json"));
+        page.WaitForAssertion(() => Assert.Contains("cut.json was refused; nothing was stored", page.Find("[data-testid=import-refused]").TextContent));
+        Assert.Contains("not valid JSON", page.Find("[data-testid=import-problems]").TextContent);
+        await using var db = Store.CreateDbContext();
+        Assert.Equal(0, await db.Events.CountAsync(e => e.Source != "auditdashboard"));
+    }
+}
