@@ -23,5 +23,11 @@ public sealed class ReportTests(AppServer app) : IClassFixture<AppServer>
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(bytes)), await generated.TextContentAsync());
         await Expect(page.Locator("[data-testid=report-row]").First).ToContainTextAsync("e2e.compliance@example.test");
+
+        // The controls behind the report, with their live evidence.
+        await page.GotoAsync("/controls");
+        await AppServer.WaitForCircuitAsync(page);
+        await Expect(page.Locator("[data-testid=controls-soc2] [data-testid=control-row]").First).ToContainTextAsync("CC2.1");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "controls.png"), FullPage = true });
     }
 }
