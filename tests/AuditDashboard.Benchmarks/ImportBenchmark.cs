@@ -9,7 +9,7 @@ namespace AuditDashboard.Benchmarks;
 /// <summary>
 /// Import throughput from a generated file in a vendor's format (Okta System Log, a JSON array), against the import
 /// of the same events as native NDJSON (the same streamed, checked-then-stored pipeline) in the same run, each into
-/// a fresh store. Peak working set is sampled during each import, so memory can be compared across N.
+/// a fresh store. The managed heap is sampled during each import, so memory can be compared across N.
 /// </summary>
 public static class ImportBenchmark
 {
@@ -46,16 +46,16 @@ public static class ImportBenchmark
         Console.WriteLine($"  {written:N0} events; okta {new FileInfo(okta).Length / 1_048_576.0:N0} MiB, native {new FileInfo(native).Length / 1_048_576.0:N0} MiB");
 
         var (nativeSeconds, nativePeak) = await ImportAsync(Path.Combine(folder, "native.db"), native, "native");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(a) native NDJSON import   {written / nativeSeconds,10:N0} events/s   peak working set {nativePeak:N0} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(a) native NDJSON import   {written / nativeSeconds,10:N0} events/s   peak managed heap {nativePeak:N0} MiB"));
         var (oktaSeconds, oktaPeak) = await ImportAsync(Path.Combine(folder, "okta.db"), okta, "okta");
         double ratio = nativeSeconds / oktaSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) Okta import            {written / oktaSeconds,10:N0} events/s   ratio {ratio:F3} (target >= 0.7)   peak working set {oktaPeak:N0} MiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(b) Okta import            {written / oktaSeconds,10:N0} events/s   ratio {ratio:F3} (target >= 0.7)   peak managed heap {oktaPeak:N0} MiB"));
         if (json is not null)
         {
             await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["events"] = written, ["native_eps"] = Math.Round(written / nativeSeconds), ["okta_eps"] = Math.Round(written / oktaSeconds),
-                ["ratio"] = Math.Round(ratio, 3), ["native_peak_mib"] = nativePeak, ["okta_peak_mib"] = oktaPeak,
+                ["ratio"] = Math.Round(ratio, 3), ["native_peak_heap_mib"] = nativePeak, ["okta_peak_heap_mib"] = oktaPeak, ["process_peak_working_set_mib"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576,
             }, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"Wrote {json}");
         }
@@ -82,17 +82,19 @@ public static class ImportBenchmark
         return n;
     }
 
+    /// <summary>Seconds, and the largest managed heap seen during the import (the working set only ever grows in one process, and holds SQLite's page cache).</summary>
     private static async Task<(double Seconds, long PeakMiB)> ImportAsync(string db, string file, string format)
     {
         var service = new ImportService(Stores.Service(await Stores.MigrateAsync(db)));
         GC.Collect();
+        GC.WaitForPendingFinalizers();
         long peak = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
                 try { await Task.Delay(100, sampling.Token); } catch (OperationCanceledException) { }
             }
         });

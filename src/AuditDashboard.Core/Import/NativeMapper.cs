@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace AuditDashboard.Core.Import;
 
@@ -13,6 +12,6 @@ public sealed class NativeMapper : IRecordMapper
     public IReadOnlyList<CanonicalEvent> Map(ImportRecord record, string? source)
     {
         if (record.Json.ValueKind != JsonValueKind.Object) throw new ImportException($"{record.Where}: an event must be a JSON object");
-        return [CanonicalEvent.From(JsonSerializer.SerializeToNode(record.Json)!.AsObject(), source)];
+        return [CanonicalEvent.From(record.Json, source)];
     }
 }
