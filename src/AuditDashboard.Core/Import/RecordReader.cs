@@ -60,7 +60,15 @@ public static class RecordReader
                 {
                     throw new ImportException($"line {number}: not valid JSON ({ex.Message})");
                 }
-                yield return new ImportRecord(index++, $"line {number}", element);
+                if (Envelope(element) is { } wrapped)
+                {
+                    int item = 0;
+                    foreach (var inner in wrapped.EnumerateArray()) yield return new ImportRecord(index++, $"line {number}, item {item++}", inner);
+                }
+                else
+                {
+                    yield return new ImportRecord(index++, $"line {number}", element);
+                }
             }
             yield break;
         }
@@ -75,10 +83,7 @@ public static class RecordReader
         {
             throw new ImportException($"the file is not valid JSON: {ex.Message}");
         }
-        var items = root.Get("value") is { ValueKind: JsonValueKind.Array } value ? value
-            : root.Get("data", "events") is { ValueKind: JsonValueKind.Array } hook ? hook
-            : default;
-        if (items.ValueKind == JsonValueKind.Array)
+        if (Envelope(root) is { } items)
         {
             int i = 0;
             foreach (var item in items.EnumerateArray()) yield return new ImportRecord(i, $"record {i++}", item);
@@ -88,6 +93,12 @@ public static class RecordReader
             yield return new ImportRecord(0, "record 0", root);
         }
     }
+
+    /// <summary>The records inside a Graph list response (<c>value</c>) or an Okta event hook (<c>data.events</c>).</summary>
+    private static JsonElement? Envelope(JsonElement e) =>
+        e.Get("value") is { ValueKind: JsonValueKind.Array } value ? value
+        : e.Get("data", "events") is { ValueKind: JsonValueKind.Array } hook ? hook
+        : null;
 
     private static async IAsyncEnumerable<ImportRecord> LinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
