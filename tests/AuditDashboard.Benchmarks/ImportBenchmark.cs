@@ -15,23 +15,8 @@ public static class ImportBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int events = 1_000_000;
-        string format = "okta";
-        string? json = null;
-        string folder = Path.Combine(Path.GetTempPath(), "auditdash-bench-import");
-        for (int i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--events": events = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--format": format = args[++i]; break;
-                case "--json": json = args[++i]; break;
-                case "--dir": folder = args[++i]; break;
-                default:
-                    Console.Error.WriteLine($"unknown option {args[i]}");
-                    return 2;
-            }
-        }
+        if (StoreArgs.Parse(args, "auditdash-bench-import", acceptsFormat: true) is not { } options) return 2;
+        var (events, json, folder, format) = (options.Events, options.Json, options.Folder, options.Format ?? "okta");
         if (format != "okta")
         {
             Console.Error.WriteLine("only --format okta is generated");

@@ -22,21 +22,8 @@ public static class QueryBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int events = 1_000_000;
-        string? json = null;
-        string folder = Path.Combine(Path.GetTempPath(), "auditdash-bench-queries");
-        for (int i = 1; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--events": events = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--json": json = args[++i]; break;
-                case "--dir": folder = args[++i]; break;
-                default:
-                    Console.Error.WriteLine($"unknown option {args[i]}");
-                    return 2;
-            }
-        }
+        if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
+        var (events, json, folder) = (options.Events, options.Json, options.Folder);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"queries-{events}.db");
         var factory = await Stores.MigrateAsync(path);

@@ -61,7 +61,6 @@ public static class ReportBuilder
             .GroupBy(h => h.AlertId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Id).ToList());
         var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [])).ToList();
         var verification = await ChainVerifier.VerifyAsync(db, cancellationToken: cancellationToken);
-        var verifiedAt = now;
 
         var samplePositions = new Dictionary<string, (PopulationTally Tally, IReadOnlyList<long> Seqs)>();
         foreach (var c in controls.Where(c => c.Populations.Count > 0))
@@ -97,7 +96,7 @@ public static class ReportBuilder
             OutOfScope = catalog.OutOfScope.Where(o => r.Frameworks.Contains(o.Framework))
                 .Select(o => new OutOfScopeItem(frameworkLabels[o.Framework], o.Id, o.Title, o.Reason)).ToList(),
             Integrity = new IntegrityAttestation(verification.Intact, 1, verification.Intact ? verification.HeadSeq : verification.FirstBrokenSeq ?? verification.HeadSeq,
-                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, verifiedAt),
+                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now),
             SampleSeed = r.Seed,
             SampleMethod = EvidenceSampler.Method,
             Signing = signing,

@@ -15,12 +15,13 @@ public sealed class ReportGenerator(IDbContextFactory<AuditDbContext> dbFactory,
     {
         var problems = request.Validate(catalog).ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
-        var (certificate, signing) = signer.Get();
+        var (certificate, signing, development) = signer.Get();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var model = await ReportBuilder.BuildAsync(db, catalog, request, signing, now, cancellationToken);
         using var pdf = new MemoryStream();
         int pages = ReportRenderer.Render(model, pdf, certificate);
+        var pdfBytes = pdf.ToArray();
         using var zip = new MemoryStream();
         EvidenceBundle.Write(model, zip);
         var report = new GeneratedReport
@@ -33,10 +34,10 @@ public sealed class ReportGenerator(IDbContextFactory<AuditDbContext> dbFactory,
             Seed = request.Seed,
             GeneratedAt = now,
             GeneratedBy = request.GeneratedBy,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf.ToArray())),
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdfBytes)),
             PageCount = pages,
-            DevelopmentCertificate = signing.Contains("DEVELOPMENT", StringComparison.Ordinal),
-            Pdf = pdf.ToArray(),
+            DevelopmentCertificate = development,
+            Pdf = pdfBytes,
             EvidenceZip = zip.ToArray(),
         };
         db.Reports.Add(report);

@@ -11,9 +11,10 @@ namespace AuditDashboard.Core.Compliance;
 public sealed class ReportSigner(ReportOptions options, string baseFolder)
 {
     private readonly Lock _gate = new();
-    private (X509Certificate2 Certificate, string Description)? _loaded;
+    private (X509Certificate2 Certificate, string Description, bool Development)? _loaded;
 
-    public (X509Certificate2 Certificate, string Description) Get()
+    /// <summary>The certificate, how the report describes it, and whether it is the generated development one.</summary>
+    public (X509Certificate2 Certificate, string Description, bool Development) Get()
     {
         lock (_gate)
         {
@@ -21,12 +22,12 @@ public sealed class ReportSigner(ReportOptions options, string baseFolder)
         }
     }
 
-    private (X509Certificate2, string) Load()
+    private (X509Certificate2, string, bool) Load()
     {
         if (options.SigningCertificatePath is { Length: > 0 } configured)
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(configured, baseFolder), options.SigningCertificatePassword);
-            return (certificate, $"Signed with the configured certificate {certificate.Subject} (SHA-256 thumbprint {Thumbprint(certificate)}).");
+            return (certificate, $"Signed with the configured certificate {certificate.Subject} (SHA-256 thumbprint {Thumbprint(certificate)}).", false);
         }
         var path = Path.GetFullPath(options.DevelopmentCertificatePath, baseFolder);
         if (!File.Exists(path))
@@ -43,7 +44,7 @@ public sealed class ReportSigner(ReportOptions options, string baseFolder)
         var development = X509CertificateLoader.LoadPkcs12FromFile(path, null);
         return (development, $"Signed with a DEVELOPMENT certificate that AuditDashboard generated because none is configured ({development.Subject}, " +
             $"SHA-256 thumbprint {Thumbprint(development)}): the signature shows the PDF is unchanged since it was generated, not who stands behind it. " +
-            "Configure Reports:SigningCertificatePath for reports given to an auditor.");
+            "Configure Reports:SigningCertificatePath for reports given to an auditor.", true);
     }
 
     /// <summary>Null when the file opens as a certificate with a private key.</summary>

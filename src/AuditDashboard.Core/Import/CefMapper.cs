@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
@@ -24,16 +25,16 @@ public sealed class CefMapper : IRecordMapper
         string? Ext(string key) => x.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         string? outcome = Ext("outcome")?.ToLowerInvariant() switch
         {
-            "success" or "succeeded" or "allow" or "allowed" => Outcome.Success,
-            "failure" or "failed" or "fail" or "deny" or "denied" or "blocked" => Outcome.Failure,
+            "success" or "succeeded" or "allow" or "allowed" => Outcomes.Success,
+            "failure" or "failed" or "fail" or "deny" or "denied" or "blocked" => Outcomes.Failure,
             _ => null,
         };
         string[] signInWords = ["authentication", "logon", "login", "sign-in", "signin", "sign in"];
         bool authentication = signInWords.Any(w => cef.Name.Contains(w, StringComparison.OrdinalIgnoreCase));
         // An authentication line that does not say whether it succeeded cannot be a sign-in success or failure.
-        string type = authentication ? outcome switch { Outcome.Success => "login_success", Outcome.Failure => "login_failure", _ => "authorization_request" } : "resource_access";
+        string type = authentication ? outcome switch { Outcomes.Success => "login_success", Outcomes.Failure => "login_failure", _ => "authorization_request" } : "resource_access";
         // Our own export names the canonical type as the signature id.
-        if (cef.Vendor == "AuditDashboard" && Events.EventTypes.All.Contains(cef.SignatureId)) type = cef.SignatureId;
+        if (cef.Vendor == "AuditDashboard" && EventTypes.All.Contains(cef.SignatureId)) type = cef.SignatureId;
         string? time = Time(Ext("rt") ?? Ext("end") ?? Ext("start"));
         var attributes = new JsonObject();
         foreach (var (k, v) in x) attributes[k] = v;
@@ -42,7 +43,7 @@ public sealed class CefMapper : IRecordMapper
             .Set("event_id", Ext("externalId") ?? Ext("eventId") ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record.Line!.TrimEnd()))))
             .Set("timestamp", time ?? Json.Iso(DateTimeOffset.UtcNow))
             .Set("event_type", type)
-            .Set("outcome", outcome ?? Outcome.Unknown)
+            .Set("outcome", outcome ?? Outcomes.Unknown)
             .Set("source", source ?? $"cef:{cef.Vendor}/{cef.Product}")
             .Set("reason", Ext("reason"))
             .Set("username", Ext("duser") ?? Ext("suser"))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
@@ -37,7 +38,7 @@ public sealed class EntraMapper : IRecordMapper
                 .Set("event_id", category is null ? s.Required(record, "id") : $"{category}/{s.Required(record, "id")}")
                 .Set("timestamp", s.Str("createdDateTime") is not null ? s.RequiredTime(record, "createdDateTime") : e.RequiredTime(record, "time"))
                 .Set("event_type", success ? "login_success" : "login_failure")
-                .Set("outcome", success ? Outcome.Success : Outcome.Failure)
+                .Set("outcome", success ? Outcomes.Success : Outcomes.Failure)
                 .Set("source", source ?? (tenant is null ? "entra" : "entra:" + tenant))
                 .Set("reason", success ? null : $"AADSTS{code:0}" + (failure is null ? "" : ": " + failure))
                 .Set("user_id", s.Str("userId"))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
@@ -61,7 +62,7 @@ public sealed class KeycloakMapper : IRecordMapper
             .Set("event_id", eventId)
             .Set("timestamp", time)
             .Set("event_type", eventType)
-            .Set("outcome", failed ? Outcome.Failure : Outcome.Success)
+            .Set("outcome", failed ? Outcomes.Failure : Outcomes.Success)
             .Set("source", source)
             .Set("reason", e.Str("error"))
             .Set("user_id", e.Str("userId"))
@@ -111,7 +112,7 @@ public sealed class KeycloakMapper : IRecordMapper
             .Set("event_id", e.Required(record, "id"))
             .Set("timestamp", e.RequiredTime(record, "time"))
             .Set("event_type", roleMapping ? "role_changed" : "admin_action")
-            .Set("outcome", e.Str("error") is null ? Outcome.Success : Outcome.Failure)
+            .Set("outcome", e.Str("error") is null ? Outcomes.Success : Outcomes.Failure)
             .Set("source", source)
             .Set("reason", e.Str("error"))
             .Set("user_id", e.Str("authDetails", "userId"))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
@@ -17,16 +18,16 @@ public sealed class OcsfMapper : IRecordMapper
         if (classUid != 3002) return [];
         int activity = (int)(e.Num("activity_id") ?? 0);
         int status = (int)(e.Num("status_id") ?? 0);
-        string outcome = status == 1 ? Outcome.Success : status == 2 ? Outcome.Failure : Outcome.Unknown;
+        string outcome = status == 1 ? Outcomes.Success : status == 2 ? Outcomes.Failure : Outcomes.Unknown;
         string? type = activity switch
         {
-            1 => outcome == Outcome.Failure ? "login_failure" : "login_success",
+            1 => outcome == Outcomes.Failure ? "login_failure" : "login_success",
             2 => "logout",
             3 or 4 => "token_issued",
             _ => null,
         };
         if (type is null) return [];
-        if (type == "login_success" && outcome == Outcome.Unknown) type = "authorization_request";
+        if (type == "login_success" && outcome == Outcomes.Unknown) type = "authorization_request";
         // OCSF specifies epoch milliseconds; some producers (the OCSF examples among them) write seconds.
         double time = e.Num("time") ?? throw new ImportException($"{record.Where}: 'time' is missing or not a number");
         var timestamp = time < 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(time * 1000)) : DateTimeOffset.FromUnixTimeMilliseconds((long)time);

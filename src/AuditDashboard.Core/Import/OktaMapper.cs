@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
@@ -15,8 +16,8 @@ public sealed class OktaMapper : IRecordMapper
         if (e.ValueKind != JsonValueKind.Object) throw new ImportException($"{record.Where}: an Okta LogEvent must be a JSON object");
         string type = e.Required(record, "eventType");
         string result = e.Str("outcome", "result")?.ToUpperInvariant() ?? "";
-        string outcome = result is "SUCCESS" or "ALLOW" ? Outcome.Success : result is "FAILURE" or "DENY" or "ERROR" ? Outcome.Failure : Outcome.Unknown;
-        string Pass(string ok, string failed) => outcome == Outcome.Failure ? failed : ok;
+        string outcome = result is "SUCCESS" or "ALLOW" ? Outcomes.Success : result is "FAILURE" or "DENY" or "ERROR" ? Outcomes.Failure : Outcomes.Unknown;
+        string Pass(string ok, string failed) => outcome == Outcomes.Failure ? failed : ok;
 
         (string Type, string? TokenType, string? Reason)? mapped = type switch
         {
@@ -52,7 +53,7 @@ public sealed class OktaMapper : IRecordMapper
             .Set("event_id", e.Required(record, "uuid"))
             .Set("timestamp", e.RequiredTime(record, "published"))
             .Set("event_type", m.Type)
-            .Set("outcome", m.Type is "logout" or "role_changed" or "admin_action" && outcome == Outcome.Unknown ? Outcome.Success : outcome)
+            .Set("outcome", m.Type is "logout" or "role_changed" or "admin_action" && outcome == Outcomes.Unknown ? Outcomes.Success : outcome)
             .Set("source", source ?? "okta")
             .Set("reason", m.Reason ?? e.Str("outcome", "reason"))
             .Set("user_id", actor.Str("type") == "User" ? actor.Str("id") : null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AuditDashboard.Core.Explorer;
+using AuditDashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -18,8 +19,7 @@ public static class EventFilterQuery
         {
             var text = One(key);
             if (text is null) return null;
-            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-                return DateTime.SpecifyKind(t, DateTimeKind.Utc);
+            if (UtcQueryTime.Parse(text) is { } t) return t;
             errors.Add($"'{text}' is not a date and time (use {TimeFormat}, UTC)");
             return null;
         }

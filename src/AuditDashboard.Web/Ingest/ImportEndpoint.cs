@@ -25,15 +25,8 @@ public static class ImportEndpoint
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = limit + 1;
 
-        var path = Path.Combine(Path.GetTempPath(), $"auditdash-import-{Guid.NewGuid():N}");
-        await using var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (spool.Length + read > limit) return IngestEndpoints.TooLarge($"the file is over the limit of {limit} bytes (Ingest:MaxImportBytes)");
-            await spool.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-        }
+        await using var spool = await ImportSpool.CopyAsync(http.Request.Body, limit, cancellationToken);
+        if (spool is null) return IngestEndpoints.TooLarge($"the file is over the limit of {limit} bytes (Ingest:MaxImportBytes)");
 
         var result = await importer.ImportAsync(spool, format, string.IsNullOrWhiteSpace(source) ? null : source, "api-import:" + key.Name, cancellationToken: cancellationToken);
         return result.Succeeded

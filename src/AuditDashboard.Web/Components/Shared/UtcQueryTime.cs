@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace AuditDashboard.Web.Components.Shared;
+
+/// <summary>Times in page URLs (<c>?from=…&amp;to=…</c>): read as UTC, and the period a page shows.</summary>
+public static class UtcQueryTime
+{
+    /// <summary>A date or date and time, taken as UTC; null when absent or not a time.</summary>
+    public static DateTime? Parse(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
+            : null;
+
+    /// <summary>
+    /// The URL's own period when it gives a valid one (Custom), else the last <paramref name="span"/> up to the end of
+    /// the current hour.
+    /// </summary>
+    public static (DateTime From, DateTime To, bool Custom) Period(TimeSpan span, string? from, string? to, DateTime now)
+    {
+        if (Parse(from) is { } f && Parse(to) is { } t && f < t) return (f, t, true);
+        var end = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc).AddHours(1);
+        return (end - span, end, false);
+    }
+}
