@@ -23,7 +23,7 @@ public sealed class AlertPagesTests : DashboardContext
     {
         await DetectAsync("brute_force");
         var page = Render<AlertsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=alert-row]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=alert-row]")));
         Assert.Contains("brute_force", page.Find("[data-testid=alert-table]").TextContent);
         Assert.Contains("mfa_fatigue", page.Find("[data-testid=alert-table]").TextContent);
     }
@@ -35,12 +35,12 @@ public sealed class AlertPagesTests : DashboardContext
         Authorization.SetRoles(Roles.SecurityAnalyst);
         Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
         var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=triage]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=triage]")));
         Assert.Contains("different accounts", page.Find("[data-testid=alert-explanation]").TextContent);
 
         page.Find("input[data-testid=triage-note]").Change("spray from a hosting ASN; IP blocked at the WAF");
         await page.InvokeAsync(() => page.FindAll("[data-testid=triage-save]")[0].Click());
-        page.WaitForAssertion(() => Assert.Contains("blocked at the WAF", page.Find("[data-testid=alert-history]").TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("blocked at the WAF", page.Find("[data-testid=alert-history]").TextContent));
 
         await using var db = Store.CreateDbContext();
         var history = await db.AlertHistory.Where(h => h.AlertId == alert.Id).OrderBy(h => h.Id).ToListAsync();
@@ -54,10 +54,10 @@ public sealed class AlertPagesTests : DashboardContext
     {
         var hijack = await DetectAsync("session_hijack");
         var trace = Render<AuditDashboard.Web.Sessions.SessionTracePage>(p => p.Add(x => x.Id, hijack.Subject));
-        trace.WaitForAssertion(() => Assert.Contains("session_hijack (open)", trace.Find("[data-testid=trace-alerts]").TextContent), TimeSpan.FromSeconds(10));
+        trace.WaitForAssertion(() => Assert.Contains("session_hijack (open)", trace.Find("[data-testid=trace-alerts]").TextContent));
 
         var overview = Render<AuditDashboard.Web.Overview.OverviewPage>();
-        overview.WaitForAssertion(() => Assert.Contains(overview.FindAll("[data-testid=kpi-link]"), a => a.GetAttribute("href") == "/alerts?status=open"), TimeSpan.FromSeconds(10));
+        overview.WaitForAssertion(() => Assert.Contains(overview.FindAll("[data-testid=kpi-link]"), a => a.GetAttribute("href") == "/alerts?status=open"));
         var openAlerts = overview.FindAll("[data-testid=kpi-link]").Single(a => a.GetAttribute("href") == "/alerts?status=open");
         Assert.NotEqual("0", openAlerts.QuerySelector("[data-testid=kpi-value]")!.TextContent.Trim());
     }
@@ -69,11 +69,11 @@ public sealed class AlertPagesTests : DashboardContext
         Authorization.SetRoles(Roles.SecurityAnalyst);
         Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
         var page = Render<AlertsPage>();
-        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-select]").Count >= 2), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-select]").Count >= 2));
         page.FindAll("[data-testid=alert-select]")[0].Change(true);
         page.FindAll("[data-testid=alert-select]")[1].Change(true);
         await page.InvokeAsync(() => page.Find("[data-testid=bulk-acknowledge]").Click());
-        page.WaitForAssertion(() => Assert.Contains("2 alert(s) acknowledged", page.Markup), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("2 alert(s) acknowledged", page.Markup));
 
         await using var db = Store.CreateDbContext();
         var acknowledged = await db.Alerts.Where(a => a.Status == AlertStatuses.Acknowledged).Select(a => a.Id).ToListAsync();
@@ -86,10 +86,10 @@ public sealed class AlertPagesTests : DashboardContext
     {
         var alert = await DetectAsync("brute_force");
         var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
-        page.WaitForAssertion(() => Assert.Contains("Triage is for security analysts", page.Markup), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("Triage is for security analysts", page.Markup));
         Assert.Empty(page.FindAll("[data-testid=triage]"));
         var queue = Render<AlertsPage>();
-        queue.WaitForAssertion(() => Assert.NotEmpty(queue.FindAll("[data-testid=alert-row]")), TimeSpan.FromSeconds(10));
+        queue.WaitForAssertion(() => Assert.NotEmpty(queue.FindAll("[data-testid=alert-row]")));
         Assert.Empty(queue.FindAll("[data-testid=alert-select]"));
         Assert.Empty(queue.FindAll("[data-testid=bulk-acknowledge]"));
         Assert.NotEmpty(page.FindAll("[data-testid=event-row]"));

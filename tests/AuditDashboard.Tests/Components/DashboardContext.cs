@@ -22,8 +22,9 @@ namespace AuditDashboard.Tests.Components;
 /// </summary>
 public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
-    // bUnit waits one second by default; a loaded CI machine can take longer to run a page's database queries.
-    static DashboardContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    // bUnit waits one second by default; a loaded CI machine (cold JIT, a first ingest) can take far longer to run a
+    // page's database work. Only a guard against hanging: no test asserts on time.
+    static DashboardContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditdash-bunit", Guid.NewGuid().ToString("N"));
 

@@ -12,7 +12,7 @@ public sealed class EventsPageTests : DashboardContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/events?type=login_failure&outcome=failure");
         var page = Render<EventsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
         var rows = page.FindAll("[data-testid=event-row]");
         Assert.All(rows, r => Assert.Contains("login_failure", r.TextContent));
         Assert.Equal(50, rows.Count);
@@ -29,7 +29,7 @@ public sealed class EventsPageTests : DashboardContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/events?ip=999.1.2.3/8&user=nobody-at-all");
         var page = Render<EventsPage>();
-        page.WaitForAssertion(() => Assert.Contains("No events match these filters", page.Markup), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains("No events match these filters", page.Markup));
         Assert.Contains("is neither an IP address nor a CIDR block", page.Markup);
     }
 
@@ -37,7 +37,7 @@ public sealed class EventsPageTests : DashboardContext
     public void Clicking_a_row_opens_the_event_with_its_hash_and_raw_json()
     {
         var page = Render<EventsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
         page.FindAll("[data-testid=event-row]")[0].Click();
         page.WaitForAssertion(() => Assert.Contains("\"prev_hash\"", page.Find("[data-testid=raw-json]").TextContent));
     }

@@ -22,7 +22,7 @@ public sealed class SessionPagesTests : DashboardContext
     public void The_sessions_list_links_each_session_to_its_trace()
     {
         var page = Render<SessionsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-row]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-row]")));
         Assert.All(page.FindAll("[data-testid=session-row] a"), a => Assert.StartsWith("/sessions/", a.GetAttribute("href")));
     }
 
@@ -31,7 +31,7 @@ public sealed class SessionPagesTests : DashboardContext
     {
         var id = await SessionOf(Scenarios.SessionHijack);
         var page = Render<SessionTracePage>(p => p.Add(x => x.Id, id));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=trace-row]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=trace-row]")));
         var change = page.Find("[data-testid=change]");
         Assert.Contains("network AS", change.TextContent);
         Assert.Contains("refresh_token", page.Find("[data-testid=token-chains]").TextContent);
@@ -42,14 +42,14 @@ public sealed class SessionPagesTests : DashboardContext
     {
         var id = await SessionOf(Scenarios.RevokedTokenUse);
         var page = Render<SessionTracePage>(p => p.Add(x => x.Id, id));
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=used-after-revocation]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=used-after-revocation]")));
     }
 
     [Fact]
     public void The_overview_shows_figures_for_the_range()
     {
         var page = Render<OverviewPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")));
         var values = page.FindAll("[data-testid=kpi-value]").Select(v => v.TextContent.Trim()).ToList();
         Assert.NotEqual("0", values[0]);
         Assert.EndsWith("%", values[1]);
@@ -63,7 +63,7 @@ public sealed class SessionPagesTests : DashboardContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/?from=2026-10-28T00:00&to=2026-10-29T00:00");
         var page = Render<OverviewPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-value]")));
         Assert.Contains("2026-10-28 00:00 UTC", page.Markup);
         Assert.Contains("per hour", page.Markup);
         Assert.Contains("to=2026-10-29T00%3A00", page.FindAll("[data-testid=kpi-link]")[0].GetAttribute("href"));
