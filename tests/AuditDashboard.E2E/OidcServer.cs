@@ -31,6 +31,23 @@ public sealed class OidcServer : IAsyncLifetime
         ProviderUrl = $"http://127.0.0.1:{providerPort}";
         BaseUrl = $"http://127.0.0.1:{dashboardPort}";
 
+        // Run from the source folder, where test.sh ran `npm ci`.
+        var script = Path.Combine(RepoRoot(), "tests", "AuditDashboard.E2E", "oidc", "provider.mjs");
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(script)! };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(BaseUrl);
+        _provider = Process.Start(start)!;
+        var ready = new TaskCompletionSource();
+        var errors = new System.Text.StringBuilder();
+        _provider.OutputDataReceived += (_, e) => { if (e.Data?.Contains("listening") == true) ready.TrySetResult(); };
+        _provider.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
+        _provider.BeginOutputReadLine();
+        _provider.BeginErrorReadLine();
+        var exited = _provider.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30))) != ready.Task)
+            throw new InvalidOperationException($"oidc-provider did not start (run ./test.sh, which installs tests/AuditDashboard.E2E/oidc): {errors}");
+
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             // Development environment (for the demo data), but the provider sign-in, as in production.
@@ -47,29 +64,6 @@ public sealed class OidcServer : IAsyncLifetime
         });
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, dashboardPort));
         _factory.StartServer();
-        // The provider forwards its own events to the dashboard with an ingest key; its metadata is fetched only
-        // at the first sign-in, so the dashboard can start first.
-        var ingestKey = (await _factory.Services.GetRequiredService<AuditDashboard.Core.ApiKeys.ApiKeyService>().CreateAsync("oidc-provider")).Secret;
-
-        // Run from the source folder, where test.sh ran `npm ci`.
-        var script = Path.Combine(RepoRoot(), "tests", "AuditDashboard.E2E", "oidc", "provider.mjs");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(script)! };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(BaseUrl);
-        start.Environment["AUDITDASH_INGEST_URL"] = $"{BaseUrl}/api/v1/events";
-        start.Environment["AUDITDASH_API_KEY"] = ingestKey;
-        _provider = Process.Start(start)!;
-        var ready = new TaskCompletionSource();
-        var errors = new System.Text.StringBuilder();
-        _provider.OutputDataReceived += (_, e) => { if (e.Data?.Contains("listening") == true) ready.TrySetResult(); };
-        _provider.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
-        _provider.BeginOutputReadLine();
-        _provider.BeginErrorReadLine();
-        var exited = _provider.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30))) != ready.Task)
-            throw new InvalidOperationException($"oidc-provider did not start (run ./test.sh, which installs tests/AuditDashboard.E2E/oidc): {errors}");
-
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
