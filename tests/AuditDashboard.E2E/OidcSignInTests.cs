@@ -9,20 +9,24 @@ namespace AuditDashboard.E2E;
 /// <summary>A full sign-in and sign-out through a real OpenID Connect provider (code flow with PKCE).</summary>
 public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServer>
 {
+    // URL checks wait for the navigation to commit, not for the 'load' event, which a loaded machine sometimes never
+    // reports within the timeout; the steps after them auto-wait on their own locators.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private async Task<IPage> SignInAsync(string login)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/events");
         // The provider's own login and consent pages.
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl));
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl), Committed);
         await page.FillAsync("input[name=login]", login);
         await page.FillAsync("input[name=password]", "any");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl) || url.Contains("/interaction/"));
+        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl) || url.Contains("/interaction/"), Committed);
         if (page.Url.Contains("/interaction/"))
             await page.ClickAsync("button[type=submit]"); // consent
-        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl));
+        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl), Committed);
         return page;
     }
 
@@ -30,14 +34,14 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
     public async Task A_user_signs_in_at_the_provider_and_lands_signed_in_with_the_role_from_its_claims()
     {
         var page = await SignInAsync("analyst");
-        await page.WaitForURLAsync("**/events");
+        await page.WaitForURLAsync("**/events", Committed);
         await AppServer.WaitForCircuitAsync(page);
         await Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("analyst@provider.test (SecurityAnalyst)");
         await Expect(page.Locator("[data-testid=development-banner]")).ToHaveCountAsync(0);
 
         // Signing out ends the dashboard cookie and the provider session.
         await page.ClickAsync("form[action='/logout'] button");
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl) || url.EndsWith("/signed-out"));
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl) || url.EndsWith("/signed-out"), Committed);
         if (page.Url.StartsWith(server.ProviderUrl))
             await page.ClickAsync("button[name=logout][value=yes]"); // the provider asks to confirm the sign-out
         try
@@ -50,7 +54,7 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
             throw new TimeoutException("stuck at " + page.Url + ": " + await page.ContentAsync());
         }
         await page.GotoAsync("/events");
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl));
+        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl), Committed);
 
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
         var own = await db.Events.Where(e => e.Source == "auditdashboard").OrderBy(e => e.Seq).Select(e => new { e.EventType, e.Username, e.Attributes }).ToListAsync();
@@ -63,7 +67,7 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
     public async Task A_provider_account_without_a_dashboard_role_is_signed_in_but_sees_no_data()
     {
         var page = await SignInAsync("visitor");
-        await page.WaitForURLAsync("**/denied**");
+        await page.WaitForURLAsync("**/denied**", Committed);
         await Expect(page.Locator("body")).ToContainTextAsync("does not have a role that may open this page");
         await Expect(page.Locator("[data-testid=event-table]")).ToHaveCountAsync(0);
     }
