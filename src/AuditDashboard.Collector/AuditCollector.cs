@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AuditDashboard.Collector;
 
@@ -20,6 +21,56 @@ public sealed class AuditCollector(DiskBuffer buffer, IOptions<CollectorOptions>
 
     public static string TokenId(string? jti, string? rawToken) =>
         !string.IsNullOrEmpty(jti) ? jti : rawToken is null ? "" : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawToken)));
+
+    /// <summary>A token's id from its text: the <c>jti</c> of a JWT, else the hash of the (opaque) token.</summary>
+    public static string TokenId(string rawToken) => TokenId(Jti(rawToken), rawToken);
+
+    /// <summary>
+    /// Records the tokens a relying party received from the token endpoint: <c>token_issued</c>, or for
+    /// <paramref name="grantType"/> refresh_token <c>token_refreshed</c> with the refresh token they came from as parent
+    /// (a refresh token that did not change is not recorded again).
+    /// </summary>
+    public void RecordTokensReceived(HttpContext? http, ClaimsPrincipal? user, string grantType, string? clientId, string? scope,
+        string? accessToken, string? refreshToken, string? presentedRefreshToken = null)
+    {
+        bool refresh = grantType == "refresh_token";
+        foreach (var (type, raw) in new[] { ("access_token", accessToken), ("refresh_token", refreshToken) })
+        {
+            if (string.IsNullOrEmpty(raw) || raw == presentedRefreshToken) continue;
+            Record(refresh ? "token_refreshed" : "token_issued", "success", http, user, new Dictionary<string, string?>
+            {
+                ["token_id"] = TokenId(raw),
+                ["token_type"] = type,
+                ["parent_token_id"] = refresh && !string.IsNullOrEmpty(presentedRefreshToken) ? TokenId(presentedRefreshToken) : null,
+                ["grant_type"] = grantType,
+                ["client_id"] = clientId,
+                ["scope"] = scope,
+            });
+        }
+    }
+
+    /// <summary>Records that this relying party revoked a token (RFC 7009), e.g. its refresh token at sign-out.</summary>
+    public void RecordTokenRevoked(HttpContext? http, ClaimsPrincipal? user, string rawToken, string tokenType, string? clientId, bool succeeded, string? reason = null) =>
+        Record("token_revoked", succeeded ? "success" : "failure", http, user, new Dictionary<string, string?>
+        {
+            ["token_id"] = TokenId(rawToken),
+            ["token_type"] = tokenType,
+            ["client_id"] = clientId,
+            ["reason"] = reason is null ? null : Scrub(reason),
+        });
+
+    /// <summary>The jti of a JWT; null for an opaque token.</summary>
+    private static string? Jti(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token).Id is { Length: > 0 } id ? id : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Records an event: the canonical type and outcome, the request's context, and the fields given.</summary>
     public void Record(string eventType, string outcome, HttpContext? http, ClaimsPrincipal? user, IReadOnlyDictionary<string, string?> fields,

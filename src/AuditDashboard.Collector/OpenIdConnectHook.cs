@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace AuditDashboard.Collector;
 
@@ -13,7 +12,6 @@ internal sealed class OpenIdConnectHook(AuditCollector collector) : IPostConfigu
         var validated = events.OnTokenValidated;
         var failed = events.OnRemoteFailure;
         var code = events.OnAuthorizationCodeReceived;
-        var tokens = events.OnTokenResponseReceived;
         events.OnTokenValidated = async context =>
         {
             await validated(context);
@@ -24,6 +22,14 @@ internal sealed class OpenIdConnectHook(AuditCollector collector) : IPostConfigu
                 ["issuer"] = context.SecurityToken?.Issuer,
                 ["client_id"] = context.Options.ClientId,
             });
+            // Recorded here rather than when the token response arrives: only now is the user (and sid) known.
+            var response = context.TokenEndpointResponse ?? context.ProtocolMessage;
+            if (response is not null)
+            {
+                var grant = context.TokenEndpointResponse is not null ? "authorization_code" : "implicit";
+                collector.RecordTokensReceived(context.HttpContext, context.Principal, grant, context.Options.ClientId,
+                    response.Scope, response.AccessToken, response.RefreshToken);
+            }
         };
         events.OnRemoteFailure = async context =>
         {
@@ -44,35 +50,5 @@ internal sealed class OpenIdConnectHook(AuditCollector collector) : IPostConfigu
                 ["client_id"] = context.Options.ClientId,
             });
         };
-        events.OnTokenResponseReceived = async context =>
-        {
-            await tokens(context);
-            var response = context.TokenEndpointResponse;
-            foreach (var (type, raw) in new[] { ("access_token", response.AccessToken), ("refresh_token", response.RefreshToken) })
-            {
-                if (string.IsNullOrEmpty(raw)) continue;
-                collector.Record("token_issued", "success", context.HttpContext, context.Principal, new Dictionary<string, string?>
-                {
-                    ["token_id"] = AuditCollector.TokenId(Jti(raw), raw),
-                    ["token_type"] = type,
-                    ["grant_type"] = "authorization_code",
-                    ["client_id"] = context.Options.ClientId,
-                    ["scope"] = response.Scope,
-                });
-            }
-        };
-    }
-
-    /// <summary>The jti of a JWT access token; null for an opaque one.</summary>
-    private static string? Jti(string token)
-    {
-        try
-        {
-            return new JsonWebToken(token).Id is { Length: > 0 } id ? id : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 }

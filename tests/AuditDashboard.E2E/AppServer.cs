@@ -47,9 +47,13 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in through the Development page with the given role.</summary>
-    public async Task<IPage> SignedInPageAsync(string role, string username = "e2e.auditor@example.test", string returnTo = "/")
+    public Task<IPage> SignedInPageAsync(string role, string username = "e2e.auditor@example.test", string returnTo = "/") =>
+        DevelopmentSignInAsync(Browser, BaseUrl, role, username, returnTo);
+
+    /// <summary>A new browser context signed in to the dashboard at <paramref name="baseUrl"/> through its Development page.</summary>
+    public static async Task<IPage> DevelopmentSignInAsync(IBrowser browser, string baseUrl, string role, string username, string returnTo = "/")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(returnTo);
         await page.WaitForURLAsync("**/login/development**");

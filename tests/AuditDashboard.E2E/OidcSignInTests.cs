@@ -13,27 +13,19 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
     // reports within the timeout; the steps after them auto-wait on their own locators.
     private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
 
-    private async Task<IPage> SignInAsync(string login)
+    private async Task<IPage> SignInAsync(string login, string landedSelector)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/events");
-        // The provider's own login and consent pages.
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl), Committed);
-        await page.FillAsync("input[name=login]", login);
-        await page.FillAsync("input[name=password]", "any");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl) || url.Contains("/interaction/"), Committed);
-        if (page.Url.Contains("/interaction/"))
-            await page.ClickAsync("button[type=submit]"); // consent
-        await page.WaitForURLAsync(url => url.StartsWith(server.BaseUrl), Committed);
+        await ProviderPages.SignInAsync(page, login, page.Locator(landedSelector));
         return page;
     }
 
     [Fact]
     public async Task A_user_signs_in_at_the_provider_and_lands_signed_in_with_the_role_from_its_claims()
     {
-        var page = await SignInAsync("analyst");
+        var page = await SignInAsync("analyst", "[data-testid=signed-in-user]");
         await page.WaitForURLAsync("**/events", Committed);
         await AppServer.WaitForCircuitAsync(page);
         await Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("analyst@provider.test (SecurityAnalyst)");
@@ -61,12 +53,29 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
         Assert.Equal(["login_success", "logout"], own.Select(e => e.EventType));
         Assert.Contains("oidc", own[0].Attributes);
         Assert.Equal("analyst@provider.test", own[0].Username);
+
+        // The provider's forwarder reported the same story from its side: authorization, token, sign-out.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<AuditDashboard.Core.Events.AccessEvent> provider;
+        do
+        {
+            await Task.Delay(200);
+            provider = await db.Events.AsNoTracking().Where(e => e.Source == "oidc-provider:e2e" && e.UserId == "analyst").OrderBy(e => e.Seq).ToListAsync();
+        }
+        while (!provider.Any(e => e.EventType == "logout") && DateTime.UtcNow < deadline);
+        Assert.True(provider.Any(e => e.EventType == "logout"), "the provider's logout did not arrive; provider log: " + server.ProviderLog);
+        var authorization = provider.First(e => e.EventType == "authorization_request" && e.Outcome == "success");
+        Assert.Equal("auditdashboard", authorization.ClientId);
+        var token = Assert.Single(provider, e => e.EventType == "token_issued" && e.TokenType == "access_token");
+        Assert.Equal(("auditdashboard", "authorization_code"), (token.ClientId, token.GrantType));
+        Assert.StartsWith("sha256:", token.TokenId); // an opaque token: named by its hash, never by its value
+        Assert.Equal("auditdashboard", provider.Single(e => e.EventType == "logout").ClientId);
     }
 
     [Fact]
     public async Task A_provider_account_without_a_dashboard_role_is_signed_in_but_sees_no_data()
     {
-        var page = await SignInAsync("visitor");
+        var page = await SignInAsync("visitor", "[data-testid=no-access]");
         await page.WaitForURLAsync("**/denied**", Committed);
         await Expect(page.Locator("body")).ToContainTextAsync("does not have a role that may open this page");
         await Expect(page.Locator("[data-testid=event-table]")).ToHaveCountAsync(0);

@@ -112,14 +112,20 @@ public static class SessionQueries
         return new SessionTrace(sessionId, timeline, TokenChains(ordered, tokens), own.Count, all.Count - own.Count);
     }
 
-    /// <summary>Where IP, network (ASN), country or user agent differ from the session's previous event.</summary>
+    /// <summary>
+    /// Where IP, network (ASN), country or user agent differ from the session's previous event as seen by the same
+    /// source over the same channel. A provider sees the user's browser at its authorization endpoint but the client's
+    /// server at its token endpoint, and an API sees the server that calls it: comparing across those would flag
+    /// every session of every confidential client, so token-endpoint events are compared only with each other.
+    /// </summary>
     public static Dictionary<long, string> Changes(IEnumerable<AccessEvent> sessionEvents)
     {
         var changes = new Dictionary<long, string>();
-        AccessEvent? previous = null;
+        var previousBy = new Dictionary<(string Source, bool TokenEndpoint), AccessEvent>();
         foreach (var e in sessionEvents)
         {
-            if (previous is not null)
+            var channel = (e.Source, e.EventType is EventTypes.TokenIssued or EventTypes.TokenRefreshed or EventTypes.TokenRevoked or EventTypes.TokenIntrospected);
+            if (previousBy.TryGetValue(channel, out var previous))
             {
                 var parts = new List<string>();
                 if (e.Ip is not null && previous.Ip is not null && e.Ip != previous.Ip) parts.Add($"IP {previous.Ip} → {e.Ip}");
@@ -128,7 +134,7 @@ public static class SessionQueries
                 if (e.UserAgent is not null && previous.UserAgent is not null && e.UserAgent != previous.UserAgent) parts.Add("user agent changed");
                 if (parts.Count > 0) changes[e.Seq] = string.Join(", ", parts);
             }
-            if (e.Ip is not null || e.UserAgent is not null) previous = e;
+            if (e.Ip is not null || e.UserAgent is not null) previousBy[channel] = e;
         }
         return changes;
     }

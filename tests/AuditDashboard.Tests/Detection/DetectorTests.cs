@@ -83,6 +83,27 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void One_refresh_reported_as_access_and_refresh_token_by_provider_and_client_is_not_reuse_but_a_second_presentation_is()
+    {
+        AccessEvent Refresh(int s, string source, string type, string child, string outcome = Outcomes.Success)
+        {
+            var e = E(EventTypes.TokenRefreshed, s, outcome: outcome);
+            (e.Source, e.TokenType, e.ParentTokenId, e.TokenId) = (source, type, "rt-1", child);
+            return e;
+        }
+        AccessEvent[] oneRefresh =
+        [
+            Refresh(0, "oidc-provider", TokenTypes.AccessToken, "at-2"), Refresh(0, "oidc-provider", TokenTypes.RefreshToken, "rt-2"),
+            Refresh(1, "collector:shop", TokenTypes.AccessToken, "at-2"), Refresh(1, "collector:shop", TokenTypes.RefreshToken, "rt-2"),
+        ];
+        Assert.Empty(Run(Detector("refresh_token_reuse"), oneRefresh));
+        // The same token type again from the same source, or any presentation well after the rotation: reuse.
+        Assert.Single(Run(Detector("refresh_token_reuse"), [.. oneRefresh, Refresh(2, "oidc-provider", TokenTypes.AccessToken, "at-x")]));
+        Assert.Single(Run(Detector("refresh_token_reuse"), [oneRefresh[0], Refresh(60, "oidc-provider", TokenTypes.RefreshToken, "rt-x")]));
+        Assert.Single(Run(Detector("refresh_token_reuse"), [oneRefresh[0], Refresh(3, "oidc-provider", TokenTypes.RefreshToken, "", Outcomes.Failure)]));
+    }
+
+    [Fact]
     public void A_token_used_after_its_revocation_is_flagged_and_use_before_it_is_not()
     {
         AccessEvent T(string type, int s) { var e = E(type, s, outcome: Outcomes.Success); e.TokenId = "at-1"; return e; }
