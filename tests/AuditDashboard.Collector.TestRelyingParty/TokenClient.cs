@@ -30,8 +30,9 @@ public sealed class TokenClient(IHttpClientFactory httpClients, IOptionsMonitor<
             ["client_id"] = options.ClientId!,
             ["client_secret"] = options.ClientSecret!,
         }), cancellationToken);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        string? Field(string name) => body.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        using var body = await ReadJsonAsync(response, cancellationToken);
+        string? Field(string name) => body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         if (!response.IsSuccessStatusCode || Field("access_token") is not { } accessToken)
         {
             var error = $"{(int)response.StatusCode} {Field("error")} {Field("error_description")}".Trim();
@@ -49,10 +50,23 @@ public sealed class TokenClient(IHttpClientFactory httpClients, IOptionsMonitor<
         collector.RecordTokensReceived(http, signedIn.Principal, "refresh_token", options.ClientId, Field("scope"), accessToken, newRefreshToken, refreshToken);
         signedIn.Properties.UpdateTokenValue("access_token", accessToken);
         signedIn.Properties.UpdateTokenValue("refresh_token", newRefreshToken);
-        if (body.RootElement.TryGetProperty("expires_in", out var expiresIn) && expiresIn.TryGetInt32(out var seconds))
+        if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("expires_in", out var expiresIn) && expiresIn.TryGetInt32(out var seconds))
             signedIn.Properties.UpdateTokenValue("expires_at", DateTimeOffset.UtcNow.AddSeconds(seconds).ToString("o", CultureInfo.InvariantCulture));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, signedIn.Principal, signedIn.Properties);
         return null;
+    }
+
+    /// <summary>The token endpoint's JSON answer; anything else (a proxy's HTML error page) reads as an empty answer.</summary>
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse("{}");
+        }
     }
 
     /// <summary>Revokes the session's refresh token (RFC 7009) so that it cannot outlive the sign-out.</summary>
