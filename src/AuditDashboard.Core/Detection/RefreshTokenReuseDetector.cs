@@ -31,7 +31,8 @@ public sealed class RefreshTokenReuseDetector(TimeSpan memory) : IDetector
                 [Controls.Cc61, Controls.Cc72, Controls.A517, Controls.A85]);
             yield break;
         }
-        _rotated[(parent, e.Source)] = (e.Timestamp, e.Seq, [e.TokenType]);
+        // Only a refresh that succeeded rotated its parent; a failed attempt may be retried.
+        if (e.Outcome == Outcomes.Success) _rotated[(parent, e.Source)] = (e.Timestamp, e.Seq, [e.TokenType]);
     }
 
     private void Sweep(DateTime now)

@@ -101,6 +101,8 @@ public sealed class DetectorTests
         Assert.Single(Run(Detector("refresh_token_reuse"), [.. oneRefresh, Refresh(2, "oidc-provider", TokenTypes.AccessToken, "at-x")]));
         Assert.Single(Run(Detector("refresh_token_reuse"), [oneRefresh[0], Refresh(60, "oidc-provider", TokenTypes.RefreshToken, "rt-x")]));
         Assert.Single(Run(Detector("refresh_token_reuse"), [oneRefresh[0], Refresh(3, "oidc-provider", TokenTypes.RefreshToken, "", Outcomes.Failure)]));
+        // A refresh that failed rotated nothing: retrying it later is not reuse.
+        Assert.Empty(Run(Detector("refresh_token_reuse"), [Refresh(0, "oidc-provider", TokenTypes.AccessToken, "", Outcomes.Failure), Refresh(60, "oidc-provider", TokenTypes.AccessToken, "at-2")]));
     }
 
     [Fact]
