@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +10,8 @@ namespace AuditDashboard.E2E;
 /// <summary>A full sign-in and sign-out through a real OpenID Connect provider (code flow with PKCE).</summary>
 public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServer>
 {
-    // URL checks wait for the navigation to commit, not for the 'load' event, which a loaded machine sometimes never
-    // reports within the timeout; the steps after them auto-wait on their own locators.
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
+    // Steps wait for what is on the page (locators, URL assertions), never for load events: a URL wait whose URL
+    // already matches waits for a load state instead, which a loaded machine sometimes never reports in time.
     private async Task<IPage> SignInAsync(string login, string landedSelector)
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
@@ -26,27 +25,16 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
     public async Task A_user_signs_in_at_the_provider_and_lands_signed_in_with_the_role_from_its_claims()
     {
         var page = await SignInAsync("analyst", "[data-testid=signed-in-user]");
-        await page.WaitForURLAsync("**/events", Committed);
+        await Expect(page).ToHaveURLAsync(new Regex("/events$"));
         await AppServer.WaitForCircuitAsync(page);
         await Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("analyst@provider.test (SecurityAnalyst)");
         await Expect(page.Locator("[data-testid=development-banner]")).ToHaveCountAsync(0);
 
         // Signing out ends the dashboard cookie and the provider session.
         await page.ClickAsync("form[action='/logout'] button");
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl) || url.EndsWith("/signed-out"), Committed);
-        if (page.Url.StartsWith(server.ProviderUrl))
-            await page.ClickAsync("button[name=logout][value=yes]"); // the provider asks to confirm the sign-out
-        try
-        {
-            await page.WaitForURLAsync("**/signed-out", new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "oidc-logout.png") });
-            throw new TimeoutException("stuck at " + page.Url + ": " + await page.ContentAsync());
-        }
+        await ProviderPages.ConfirmSignOutAsync(page, page.Locator("[data-testid=signed-out]"));
         await page.GotoAsync("/events");
-        await page.WaitForURLAsync(url => url.StartsWith(server.ProviderUrl), Committed);
+        await page.Locator("input[name=login]").WaitForAsync(); // the provider's login page again
 
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
         var own = await db.Events.Where(e => e.Source == "auditdashboard").OrderBy(e => e.Seq).Select(e => new { e.EventType, e.Username, e.Attributes }).ToListAsync();
@@ -76,7 +64,7 @@ public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServe
     public async Task A_provider_account_without_a_dashboard_role_is_signed_in_but_sees_no_data()
     {
         var page = await SignInAsync("visitor", "[data-testid=no-access]");
-        await page.WaitForURLAsync("**/denied**", Committed);
+        await Expect(page).ToHaveURLAsync(new Regex("/denied"));
         await Expect(page.Locator("body")).ToContainTextAsync("does not have a role that may open this page");
         await Expect(page.Locator("[data-testid=event-table]")).ToHaveCountAsync(0);
     }

@@ -21,4 +21,14 @@ public static class ProviderPages
             await consent.ClickAsync();
         await landed.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
     }
+
+    /// <summary>After the client sent the user to the provider's sign-out: confirms it if asked, until <paramref name="signedOut"/> appears.</summary>
+    public static async Task ConfirmSignOutAsync(IPage page, ILocator signedOut)
+    {
+        var confirm = page.Locator("button[name=logout][value=yes]");
+        await signedOut.Or(confirm).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        if (await confirm.CountAsync() > 0)
+            await confirm.ClickAsync();
+        await signedOut.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+    }
 }

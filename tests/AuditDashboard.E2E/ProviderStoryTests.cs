@@ -34,12 +34,8 @@ public sealed class ProviderStoryTests(ProviderStoryServer server) : IClassFixtu
         await Expect(shop.Locator("[data-testid=orders]")).ToContainTextAsync("o-1");
         await shop.GotoAsync("/");
         await shop.ClickAsync("button[name=logout]");
-        // The provider asks to confirm the sign-out.
         var signedOut = shop.Locator("[data-testid=signed-out]");
-        var confirm = shop.Locator("button[name=logout][value=yes]");
-        await signedOut.Or(confirm).First.WaitForAsync();
-        if (await confirm.CountAsync() > 0)
-            await confirm.ClickAsync();
+        await ProviderPages.ConfirmSignOutAsync(shop, signedOut);
         await Expect(signedOut).ToBeVisibleAsync();
 
         // 2. The dashboard has every side's events (the collectors ship every 200 ms, the forwarder at once).
