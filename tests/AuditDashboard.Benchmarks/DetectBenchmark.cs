@@ -16,10 +16,8 @@ public static class DetectBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
-        var (events, json, folder) = (options.Events, options.Json, options.Folder);
-        Directory.CreateDirectory(folder);
-        var factory = await Stores.MigrateAsync(Path.Combine(folder, $"queries-{events}.db"));
-        await QueryBenchmark.BuildAsync(factory, events);
+        var json = options.Json;
+        var (factory, _) = await QueryBenchmark.OpenStoreAsync(options);
 
         var watch = Stopwatch.StartNew();
         long read = await ReadAllAsync(factory);

@@ -23,11 +23,8 @@ public static class QueryBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
-        var (events, json, folder) = (options.Events, options.Json, options.Folder);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"queries-{events}.db");
-        var factory = await Stores.MigrateAsync(path);
-        await BuildAsync(factory, events);
+        var (events, json) = (options.Events, options.Json);
+        var (factory, path) = await OpenStoreAsync(options);
         var aggregator = new Aggregator(factory);
         var watch = Stopwatch.StartNew();
         await aggregator.CatchUpAsync();
@@ -132,8 +129,18 @@ public static class QueryBenchmark
         return 0;
     }
 
+    /// <summary>The store of N simulated events that the query, detect and report benchmarks share, built on first use.</summary>
+    internal static async Task<(SimpleDbContextFactory Factory, string Path)> OpenStoreAsync(StoreArgs options)
+    {
+        Directory.CreateDirectory(options.Folder);
+        var path = Path.Combine(options.Folder, $"queries-{options.Events}.db");
+        var factory = await Stores.MigrateAsync(path);
+        await BuildAsync(factory, options.Events);
+        return (factory, path);
+    }
+
     /// <summary>Fills the store with simulated traffic through the ingest service unless it already holds N events.</summary>
-    internal static async Task BuildAsync(SimpleDbContextFactory factory, int events)
+    private static async Task BuildAsync(SimpleDbContextFactory factory, int events)
     {
         await using (var db = factory.CreateDbContext())
         {

@@ -18,9 +18,7 @@ public static class ReportBenchmark
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
         var (events, json, folder) = (options.Events, options.Json, options.Folder);
-        Directory.CreateDirectory(folder);
-        var factory = await Stores.MigrateAsync(Path.Combine(folder, $"queries-{events}.db"));
-        await QueryBenchmark.BuildAsync(factory, events);
+        var (factory, _) = await QueryBenchmark.OpenStoreAsync(options);
 
         DateTime first, last;
         await using (var db = factory.CreateDbContext())
