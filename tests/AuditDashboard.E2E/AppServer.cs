@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AuditDashboard.E2E;
@@ -26,20 +21,12 @@ public sealed class AppServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Database:SqlitePath", Path.Combine(_folder, "audit.db"));
-            b.UseSetting("Reports:DevelopmentCertificatePath", Path.Combine(_folder, "report-signing.pfx"));
-            b.UseSetting("Demo:SeedOnEmpty", "true");
-            b.UseSetting("Demo:Simulation:Days", "7");
-            b.UseSetting("Demo:Simulation:Users", "15");
-            b.UseSetting("Demo:Simulation:Seed", "7");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        (_factory, BaseUrl) = DashboardHost.Start(_folder, 0,
+            ("Reports:DevelopmentCertificatePath", Path.Combine(_folder, "report-signing.pfx")),
+            ("Demo:SeedOnEmpty", "true"),
+            ("Demo:Simulation:Days", "7"),
+            ("Demo:Simulation:Users", "15"),
+            ("Demo:Simulation:Seed", "7"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);

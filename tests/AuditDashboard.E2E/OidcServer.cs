@@ -1,6 +1,4 @@
-using System.Net;
 using AuditDashboard.Core.ApiKeys;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -27,24 +25,15 @@ public sealed class OidcServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        int dashboardPort = Ports.Free(), providerPort = Ports.Free();
-        BaseUrl = $"http://127.0.0.1:{dashboardPort}";
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            // Development environment (for the demo data), but the provider sign-in, as in production.
-            b.UseEnvironment("Development");
-            b.UseSetting("Database:SqlitePath", Path.Combine(_folder, "audit.db"));
-            b.UseSetting("Demo:SeedOnEmpty", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.UseSetting("Authentication:Mode", "Oidc");
-            b.UseSetting("Authentication:Oidc:Authority", $"http://127.0.0.1:{providerPort}");
-            b.UseSetting("Authentication:Oidc:ClientId", "auditdashboard");
-            b.UseSetting("Authentication:Oidc:ClientSecret", "e2e-only-secret");
-            b.UseSetting("Authentication:Oidc:RoleClaim", "roles");
-            b.UseSetting("Authentication:Oidc:RequireHttpsMetadata", "false");
-        });
-        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, dashboardPort));
-        _factory.StartServer();
+        int providerPort = Ports.Free();
+        // Development environment, but the provider sign-in, as in production.
+        (_factory, BaseUrl) = DashboardHost.Start(_folder, 0,
+            ("Authentication:Mode", "Oidc"),
+            ("Authentication:Oidc:Authority", $"http://127.0.0.1:{providerPort}"),
+            ("Authentication:Oidc:ClientId", "auditdashboard"),
+            ("Authentication:Oidc:ClientSecret", "e2e-only-secret"),
+            ("Authentication:Oidc:RoleClaim", "roles"),
+            ("Authentication:Oidc:RequireHttpsMetadata", "false"));
         // The dashboard fetches the provider's metadata only at the first sign-in, so it can start first and hand
         // the provider's forwarder an ingest key.
         var key = (await _factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("oidc-provider")).Secret;

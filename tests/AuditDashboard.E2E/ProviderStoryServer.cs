@@ -1,11 +1,7 @@
-using System.Net;
 using AuditDashboard.Collector.TestApi;
 using AuditDashboard.Collector.TestRelyingParty;
 using AuditDashboard.Core.ApiKeys;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,16 +34,7 @@ public sealed class ProviderStoryServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _dashboard = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Database:SqlitePath", Path.Combine(_folder, "audit.db"));
-            b.UseSetting("Demo:SeedOnEmpty", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        _dashboard.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _dashboard.StartServer();
-        DashboardUrl = _dashboard.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        (_dashboard, DashboardUrl) = DashboardHost.Start(_folder, 0);
         var ingest = $"{DashboardUrl}/api/v1/events";
         var keys = _dashboard.Services.GetRequiredService<ApiKeyService>();
 
