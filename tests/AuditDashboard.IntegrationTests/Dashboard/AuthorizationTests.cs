@@ -137,6 +137,21 @@ public sealed class AuthorizationTests : IDisposable
         Assert.Equal("/login/development?returnUrl=%2F", protocolRelative.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/\t/127.0.0.1:5999/x")]
+    [InlineData("/%09/127.0.0.1:5999/x")]
+    [InlineData("/\\127.0.0.1:5999/x")]
+    [InlineData("/%5C127.0.0.1:5999/x")]
+    public async Task Sign_in_never_redirects_to_a_form_a_browser_normalises_off_site(string returnUrl)
+    {
+        await using var app = new AppFactory(_db.Path);
+        using var client = DashboardClient.Anonymous(app);
+        var login = await client.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        Assert.Equal("/login/development?returnUrl=%2F", login.Headers.Location!.OriginalString);
+        var signedIn = await DashboardClient.PostLoginAsync(client, "tester", Roles.Auditor, returnUrl);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Development_sign_in_outside_the_development_environment_stops_the_app_with_the_reason()
     {

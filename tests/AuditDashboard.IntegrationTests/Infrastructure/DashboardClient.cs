@@ -21,7 +21,7 @@ public static partial class DashboardClient
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string username, string role)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string username, string role, string returnUrl = "/")
     {
         var form = await client.GetStringAsync("/login/development?returnUrl=/");
         var token = Token().Match(form).Groups[1].Value;
@@ -30,7 +30,7 @@ public static partial class DashboardClient
             ["__RequestVerificationToken"] = token,
             ["username"] = username,
             ["role"] = role,
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl,
         }));
     }
 
