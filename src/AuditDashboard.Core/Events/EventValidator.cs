@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuditDashboard.Core.Ingest;
@@ -20,9 +19,6 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
     [GeneratedRegex(@"^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex TraceIdFormat();
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DottedQuad();
-
     [GeneratedRegex(@"^[A-Z]{1,16}$", RegexOptions.CultureInvariant)]
     private static partial Regex HttpMethodFormat();
 
@@ -36,6 +32,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
             Fail("(item)", $"must be a JSON object, got {item.ValueKind.ToString().ToLowerInvariant()}");
             return null;
         }
+
+        // Every key and string at any depth is valid text, given once and no raw token before any field is read.
+        if (!JsonTextCheck.Check(item, Fail, guardTokens: true)) return null;
 
         // One pass over the members instead of a lookup per field.
         var fields = new Dictionary<string, JsonElement>(32, StringComparer.Ordinal);
@@ -71,11 +70,6 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
             if (text.Length > max)
             {
                 Fail(field, $"is {text.Length} characters, over the limit of {max} (Ingest:MaxFieldLength)");
-                return null;
-            }
-            if (RawTokenGuard.LooksLikeRawToken(text))
-            {
-                Fail(field, "looks like a raw token (JWT or bearer credential); send its SHA-256 or jti instead");
                 return null;
             }
             return text;
@@ -203,13 +197,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
     private static string? NormalizeIp(string? text, Action<string, string> fail)
     {
         if (text is null) return null;
-        bool plausible = text.Contains(':') || DottedQuad().IsMatch(text);
-        if (!plausible || !IPAddress.TryParse(text, out var address))
-        {
-            fail(EventFields.Ip, $"'{Truncate(text)}' is not an IPv4 or IPv6 address");
-            return null;
-        }
-        return address.ToString();
+        var normalized = StrictIp.Normalize(text, out var problem);
+        if (normalized is null) fail(EventFields.Ip, $"'{Truncate(text)}' {problem}");
+        return normalized;
     }
 
     private void ReadGeo(Dictionary<string, JsonElement> item, AccessEvent ev, Action<string, string> fail)
@@ -292,11 +282,6 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         if (bytes > limits.MaxAttributesBytes)
         {
             fail(EventFields.Attributes, $"is {bytes} bytes, over the limit of {limits.MaxAttributesBytes} (Ingest:MaxAttributesBytes)");
-            return null;
-        }
-        if (RawTokenGuard.LooksLikeRawToken(text))
-        {
-            fail(EventFields.Attributes, "contains a value that looks like a raw token (JWT or bearer credential)");
             return null;
         }
         return text == "{}" ? null : text;

@@ -15,6 +15,13 @@ public sealed class EventValidatorTests
         return (Validator.Read(doc.RootElement, index, errors), errors);
     }
 
+    private static (AccessEvent? Event, List<FieldError> Errors) Read(byte[] json)
+    {
+        var errors = new List<FieldError>();
+        using var doc = JsonDocument.Parse(json);
+        return (Validator.Read(doc.RootElement, 0, errors), errors);
+    }
+
     private const string Minimal = """{"event_id":"e1","timestamp":"2026-11-01T10:00:00Z","event_type":"logout","outcome":"success","source":"okta:acme"}""";
 
     [Fact]
@@ -81,9 +88,68 @@ public sealed class EventValidatorTests
     public void Tokens_hidden_in_attributes_and_bearer_credentials_are_refused()
     {
         var (_, inAttributes) = Read(Minimal.Replace("}", ",\"attributes\":{\"headers\":{\"authorization\":\"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2ln\"}}}"));
-        Assert.Equal("attributes", Assert.Single(inAttributes).Field);
+        Assert.Equal("attributes.headers.authorization", Assert.Single(inAttributes).Field);
         var (_, bearer) = Read(Minimal.Replace("}", ",\"reason\":\"header was Bearer 2YotnFZFEjr1zCsicMWpAA2YotnFZ\"}"));
         Assert.Equal("reason", Assert.Single(bearer).Field);
+    }
+
+    private const string Jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    [Theory]
+    [InlineData($",\"roles\":[\"{Jwt}\"]", "roles[0]")]
+    [InlineData(",\"roles\":[\"admin\",\"Bearer 2YotnFZFEjr1zCsicMWpAA2YotnFZFEjr1zC\"]", "roles[1]")]
+    [InlineData($",\"geo\":{{\"city\":\"{Jwt}\"}}", "geo.city")]
+    [InlineData($",\"geo\":{{\"country\":\"{Jwt}\"}}", "geo.country")]
+    [InlineData($",\"attributes\":{{\"a\":[{{\"b\":[\"x\",\"{Jwt}\"]}}]}}", "attributes.a[0].b[1]")]
+    [InlineData($",\"attributes\":{{\"{Jwt}\":1}}", "attributes.(a key)")]
+    public void A_raw_token_anywhere_in_an_event_is_refused_with_its_path(string member, string path)
+    {
+        var (e, errors) = Read(Minimal.Replace("}", member + "}"));
+        Assert.Null(e);
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Field);
+        Assert.Contains("raw token", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"username\":\"ab\u0001\"", "username")]
+    [InlineData("\"roles\":[\"ok\",\"ab\u0001\"]", "roles[1]")]
+    [InlineData("\"geo\":{\"city\":\"ab\u0001\"}", "geo.city")]
+    [InlineData("\"attributes\":{\"x\":{\"y\":\"ab\u0001\"}}", "attributes.x.y")]
+    [InlineData("\"attributes\":{\"ab\u0001\":1}", "attributes.(a key)")]
+    [InlineData("\"ab\u0001\":1", "(a key)")]
+    public void Invalid_text_anywhere_is_refused_with_its_path(string member, string path)
+    {
+        // \u0001 stands for the bad text: a lone surrogate escape, then raw bytes that are not UTF-8.
+        foreach (var bad in new[] { "\\ud800", "\\udc00x", "\\ud800\\ud800" })
+        {
+            var (e, errors) = Read(Minimal.Replace("}", "," + member.Replace("\u0001", bad) + "}"));
+            Assert.Null(e);
+            Assert.Equal(path, Assert.Single(errors).Field);
+            Assert.Contains("not valid Unicode", errors[0].Reason);
+        }
+        foreach (var bytes in new[] { new byte[] { 0xC3 }, [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xE2, 0x82] })
+        {
+            var json = System.Text.Encoding.UTF8.GetBytes(Minimal.Replace("}", "," + member + "}"));
+            var at = Array.IndexOf(json, (byte)1);
+            var corrupted = json[..at].Concat(bytes).Concat(json[(at + 1)..]).ToArray();
+            var (e, errors) = Read(corrupted);
+            Assert.Null(e);
+            Assert.Equal(path, Assert.Single(errors).Field);
+        }
+    }
+
+    [Theory]
+    [InlineData(",\"username\":\"a\",\"username\":\"b\"", "username")]
+    [InlineData(",\"geo\":{\"city\":\"a\",\"city\":\"b\"}", "geo.city")]
+    [InlineData(",\"attributes\":{\"x\":{\"k\":1,\"k\":2}}", "attributes.x.k")]
+    public void A_key_given_twice_is_refused_with_the_key_named(string member, string path)
+    {
+        var (e, errors) = Read(Minimal.Replace("}", member + "}"));
+        Assert.Null(e);
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.Field);
+        Assert.Contains("more than once", error.Reason);
     }
 
     [Fact]
@@ -114,6 +180,24 @@ public sealed class EventValidatorTests
     {
         var (_, errors) = Read(Minimal.Replace("}", $",\"ip\":\"{input}\"}}"));
         Assert.Equal("ip", Assert.Single(errors).Field);
+    }
+
+    [Theory]
+    [InlineData("010.001.001.001", "leading zero")]
+    [InlineData("10.01.1.1", "leading zero")]
+    [InlineData("0x7f.0.0.1", "dotted-quad")]
+    [InlineData("2130706433", "dotted-quad")]
+    [InlineData("fe80::1%eth0", "zone id")]
+    [InlineData("fe80::1%4", "zone id")]
+    [InlineData("::ffff:010.1.1.1", "leading zero")]
+    [InlineData("[::1]", "IPv6")]
+    public void Ambiguous_address_forms_are_refused_with_the_reason(string input, string reason)
+    {
+        var (e, errors) = Read(Minimal.Replace("}", $",\"ip\":\"{input}\"}}"));
+        Assert.Null(e);
+        var error = Assert.Single(errors);
+        Assert.Equal("ip", error.Field);
+        Assert.Contains(reason, error.Reason);
     }
 
     [Fact]
