@@ -71,7 +71,9 @@ public sealed class CanonicalEvent
         return this;
     }
 
-    public string ToJson()
+    public string ToJson() => Encoding.UTF8.GetString(ToUtf8());
+
+    public byte[] ToUtf8()
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(buffer))
@@ -79,7 +81,7 @@ public sealed class CanonicalEvent
             if (_raw is { } raw) WriteRaw(w, raw);
             else WriteBuilt(w);
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private void WriteRaw(Utf8JsonWriter w, JsonElement raw)

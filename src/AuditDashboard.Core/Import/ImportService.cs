@@ -13,6 +13,8 @@ namespace AuditDashboard.Core.Import;
 public sealed class ImportService(IngestService ingest)
 {
     public const int BatchSize = 1000;
+    /// <summary>A batch is also cut at this size, so large records keep a batch (and its memory) small and under Ingest:MaxBodyBytes.</summary>
+    public const int MaxBatchBytes = 4 * 1024 * 1024;
     public const int MaxErrors = 50;
 
     public static IReadOnlyDictionary<string, IRecordMapper> Mappers { get; } = new IRecordMapper[]
@@ -59,13 +61,14 @@ public sealed class ImportService(IngestService ingest)
         return new ImportResult(mapper.Format, records, accepted, duplicates, skipped, [], headSeq, headHash);
     }
 
-    private static async IAsyncEnumerable<List<(ImportRecord Record, CanonicalEvent Event)>> BatchesAsync(Stream file, IRecordMapper mapper, string? source,
+    private async IAsyncEnumerable<List<(ImportRecord Record, byte[] Json)>> BatchesAsync(Stream file, IRecordMapper mapper, string? source,
         List<string> errors, IDictionary<string, int> skipped, Action<long> counted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         file.Position = 0;
-        var batch = new List<(ImportRecord, CanonicalEvent)>(BatchSize);
-        long records = 0;
-        var reader = RecordReader.ReadAsync(file, mapper.ReadsLines, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var batch = new List<(ImportRecord, byte[])>(BatchSize);
+        long records = 0, bytes = 0;
+        long maxBytes = Math.Min(MaxBatchBytes, ingest.Options.MaxBodyBytes / 2);
+        var reader = RecordReader.ReadAsync(file, mapper.ReadsLines, ingest.Options.MaxImportRecordBytes, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -98,11 +101,17 @@ public sealed class ImportService(IngestService ingest)
                     var type = mapper.VendorType(record);
                     skipped[type] = skipped.TryGetValue(type, out var n) ? n + 1 : 1;
                 }
-                foreach (var e in events) batch.Add((record, e));
-                if (batch.Count >= BatchSize)
+                foreach (var e in events)
+                {
+                    var json = e.ToUtf8();
+                    batch.Add((record, json));
+                    bytes += json.Length + 1;
+                }
+                if (batch.Count >= BatchSize || bytes >= maxBytes)
                 {
                     yield return batch;
-                    batch = new List<(ImportRecord, CanonicalEvent)>(BatchSize);
+                    batch = new List<(ImportRecord, byte[])>(BatchSize);
+                    bytes = 0;
                 }
             }
             if (batch.Count > 0) yield return batch;
@@ -113,10 +122,16 @@ public sealed class ImportService(IngestService ingest)
         }
     }
 
-    private static byte[] Ndjson(List<(ImportRecord Record, CanonicalEvent Event)> batch)
+    private static byte[] Ndjson(List<(ImportRecord Record, byte[] Json)> batch)
     {
-        var sb = new StringBuilder();
-        foreach (var (_, e) in batch) sb.Append(e.ToJson()).Append('\n');
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        var body = new byte[batch.Sum(b => b.Json.Length + 1)];
+        int at = 0;
+        foreach (var (_, json) in batch)
+        {
+            json.CopyTo(body, at);
+            at += json.Length;
+            body[at++] = (byte)'\n';
+        }
+        return body;
     }
 }

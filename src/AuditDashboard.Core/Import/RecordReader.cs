@@ -1,97 +1,93 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using AuditDashboard.Core.Events;
 
 namespace AuditDashboard.Core.Import;
 
 /// <summary>
-/// Reads a vendor file as records, streaming: a JSON array element by element, NDJSON line by line, text line by
-/// line. A single JSON object is read whole and unwrapped if it is an envelope (Graph's <c>value</c>, an Okta
-/// event hook's <c>data.events</c>). Trailing commas, which vendors' published examples contain, are accepted.
+/// Reads a vendor file as records, streaming, with memory bounded by the record limit whatever the file's size or
+/// the length of one line: a JSON array element by element, NDJSON value by value, text line by line. An object
+/// that is an envelope (Graph's <c>value</c>, an Okta event hook's <c>data.events</c>) is unwrapped, streamed too
+/// when it is larger than one record may be. Trailing commas, which vendors' published examples contain, are
+/// accepted. Every record is checked for valid text and keys given once before a mapper reads it.
 /// </summary>
 public static class RecordReader
 {
-    private static readonly JsonSerializerOptions Lenient = new() { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip };
-    private static readonly JsonDocumentOptions LenientDocument = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    public static async IAsyncEnumerable<ImportRecord> ReadAsync(Stream stream, bool lines, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<ImportRecord> ReadAsync(Stream stream, bool lines, int maxRecordBytes,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!stream.CanSeek) throw new ArgumentException("the import stream must be seekable", nameof(stream));
         if (lines)
         {
-            await foreach (var r in LinesAsync(stream, cancellationToken)) yield return r;
+            int number = 0;
+            await foreach (var (line, text) in BoundedLines.ReadAsync(stream, maxRecordBytes, cancellationToken))
+                yield return new ImportRecord(number++, $"line {line}", default, text);
             yield break;
         }
-        int first = FirstByte(stream);
-        if (first == '[')
+        var json = new JsonStream(stream, maxRecordBytes);
+        int index = 0, values = 0;
+        bool array = false;
+        while (true)
         {
-            int index = 0;
-            var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, Lenient, cancellationToken);
-            await using var e = elements.GetAsyncEnumerator(cancellationToken);
-            while (true)
+            var type = await json.PeekAsync(cancellationToken);
+            if (type == JsonTokenType.None) break;
+            long line = json.TokenLine;
+            if (array || (type == JsonTokenType.StartArray && values > 0))
+                throw new ImportException($"line {line}: a JSON array must be the whole file, not one of several values");
+            values++;
+            if (type == JsonTokenType.StartArray)
             {
-                try
+                array = true;
+                await json.ReadTokenAsync(cancellationToken);
+                await foreach (var (element, _) in ElementsAsync(json, maxRecordBytes, cancellationToken))
                 {
-                    if (!await e.MoveNextAsync()) break;
+                    yield return Checked(index, $"record {index}", element);
+                    index++;
                 }
-                catch (JsonException ex)
-                {
-                    throw new ImportException($"the file is not valid JSON after record {index}: {ex.Message}");
-                }
-                yield return new ImportRecord(index, $"record {index}", e.Current);
-                index++;
+                continue;
             }
-            yield break;
-        }
-        if (first != '{') throw new ImportException(first < 0 ? "the file is empty" : $"the file starts with '{(char)first}', not a JSON array, object or NDJSON");
+            if (type != JsonTokenType.StartObject)
+                throw new ImportException($"line {line}: expected a JSON array, an object or NDJSON objects, found {Describe(type)}");
 
-        if (await IsNdjsonAsync(stream, cancellationToken))
-        {
-            int index = 0;
-            await foreach (var (number, text) in TextLinesAsync(stream, cancellationToken))
+            if (await json.ReadValueAsync(maxRecordBytes, cancellationToken) is { } record)
             {
-                JsonElement element;
-                try
-                {
-                    using var doc = JsonDocument.Parse(text, LenientDocument);
-                    element = doc.RootElement.Clone();
-                }
-                catch (JsonException ex)
-                {
-                    throw new ImportException($"line {number}: not valid JSON ({ex.Message})");
-                }
-                if (Envelope(element) is { } wrapped)
+                bool oneLine = json.Line == line;
+                if (Envelope(record) is { } items)
                 {
                     int item = 0;
-                    foreach (var inner in wrapped.EnumerateArray()) yield return new ImportRecord(index++, $"line {number}, item {item++}", inner);
+                    foreach (var inner in items.EnumerateArray())
+                    {
+                        yield return Checked(index, oneLine ? $"line {line}, item {item++}" : $"record {index}", inner);
+                        index++;
+                    }
                 }
                 else
                 {
-                    yield return new ImportRecord(index++, $"line {number}", element);
+                    yield return Checked(index, oneLine ? $"line {line}" : $"record {index}", record);
+                    index++;
                 }
+                continue;
             }
-            yield break;
+            // Larger than one record may be: only an envelope can be this large, and its records are streamed.
+            bool any = false;
+            await foreach (var (element, itemLine, item) in EnvelopeItemsAsync(json, maxRecordBytes, cancellationToken))
+            {
+                any = true;
+                yield return Checked(index, itemLine == line ? $"line {line}, item {item}" : $"record {index}", element);
+                index++;
+            }
+            if (!any)
+                throw new ImportException($"line {line}: a record is over {maxRecordBytes} bytes (Ingest:MaxImportRecordBytes)");
         }
+        if (values == 0) throw new ImportException("the file is empty");
+    }
 
-        JsonElement root;
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(stream, LenientDocument, cancellationToken);
-            root = doc.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new ImportException($"the file is not valid JSON: {ex.Message}");
-        }
-        if (Envelope(root) is { } items)
-        {
-            int i = 0;
-            foreach (var item in items.EnumerateArray()) yield return new ImportRecord(i, $"record {i++}", item);
-        }
-        else
-        {
-            yield return new ImportRecord(0, "record 0", root);
-        }
+    private static ImportRecord Checked(int index, string where, JsonElement element)
+    {
+        var problems = new List<string>();
+        if (!JsonTextCheck.Check(element, (path, reason) => problems.Add($"{path} {reason}"), guardTokens: false))
+            throw new ImportException($"{where}: {string.Join("; ", problems.Take(5))}");
+        return new ImportRecord(index, where, element);
     }
 
     /// <summary>The records inside a Graph list response (<c>value</c>) or an Okta event hook (<c>data.events</c>).</summary>
@@ -100,51 +96,72 @@ public static class RecordReader
         : e.Get("data", "events") is { ValueKind: JsonValueKind.Array } hook ? hook
         : null;
 
-    private static async IAsyncEnumerable<ImportRecord> LinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>An envelope read token by token: only its records are held, one at a time.</summary>
+    private static async IAsyncEnumerable<(JsonElement Element, long Line, int Item)> EnvelopeItemsAsync(JsonStream json, int maxRecordBytes,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        int index = 0;
-        await foreach (var (number, text) in TextLinesAsync(stream, cancellationToken))
-            yield return new ImportRecord(index++, $"line {number}", default, text);
-    }
-
-    private static async IAsyncEnumerable<(int Number, string Text)> TextLinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        stream.Position = 0;
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        int number = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await json.ReadTokenAsync(cancellationToken);
+        bool found = false;
+        while (await json.ReadTokenAsync(cancellationToken) is { Type: JsonTokenType.PropertyName } property)
         {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line)) yield return (number, line);
+            var next = await json.PeekAsync(cancellationToken);
+            if (!found && property.Name == "value" && next == JsonTokenType.StartArray)
+            {
+                found = true;
+                await json.ReadTokenAsync(cancellationToken);
+                int item = 0;
+                await foreach (var (element, line) in ElementsAsync(json, maxRecordBytes, cancellationToken)) yield return (element, line, item++);
+            }
+            else if (!found && property.Name == "data" && next == JsonTokenType.StartObject)
+            {
+                await json.ReadTokenAsync(cancellationToken);
+                while (await json.ReadTokenAsync(cancellationToken) is { Type: JsonTokenType.PropertyName } inner)
+                {
+                    if (!found && inner.Name == "events" && await json.PeekAsync(cancellationToken) == JsonTokenType.StartArray)
+                    {
+                        found = true;
+                        await json.ReadTokenAsync(cancellationToken);
+                        int item = 0;
+                        await foreach (var (element, line) in ElementsAsync(json, maxRecordBytes, cancellationToken)) yield return (element, line, item++);
+                    }
+                    else
+                    {
+                        await json.SkipValueAsync(cancellationToken);
+                    }
+                }
+            }
+            else
+            {
+                await json.SkipValueAsync(cancellationToken);
+            }
         }
     }
 
-    /// <summary>NDJSON when the first non-empty line is a whole JSON value by itself.</summary>
-    private static async Task<bool> IsNdjsonAsync(Stream stream, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<(JsonElement Element, long Line)> ElementsAsync(JsonStream json, int maxRecordBytes,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (_, text) in TextLinesAsync(stream, cancellationToken))
+        while (true)
         {
-            stream.Position = 0;
-            try
+            var type = await json.PeekAsync(cancellationToken);
+            long line = json.TokenLine;
+            if (type == JsonTokenType.EndArray)
             {
-                using var doc = JsonDocument.Parse(text, LenientDocument);
-                return true;
+                await json.ReadTokenAsync(cancellationToken);
+                yield break;
             }
-            catch (JsonException)
-            {
-                return false;
-            }
+            if (type == JsonTokenType.None) throw new ImportException($"line {line}: not valid JSON (the file ends inside an array)");
+            var element = await json.ReadValueAsync(maxRecordBytes, cancellationToken)
+                ?? throw new ImportException($"line {line}: a record is over {maxRecordBytes} bytes (Ingest:MaxImportRecordBytes)");
+            yield return (element, line);
         }
-        return false;
     }
 
-    private static int FirstByte(Stream stream)
+    private static string Describe(JsonTokenType type) => type switch
     {
-        stream.Position = 0;
-        int b;
-        do b = stream.ReadByte();
-        while (b is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
-        stream.Position = 0;
-        return b;
-    }
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => type.ToString(),
+    };
 }

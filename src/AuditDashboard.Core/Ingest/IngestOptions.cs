@@ -12,6 +12,8 @@ public sealed class IngestOptions
     public int MaxAttributesBytes { get; set; } = 16 * 1024;
     /// <summary>Largest file POST /api/v1/import/{format} takes (it is buffered to a temporary file, then read twice).</summary>
     public long MaxImportBytes { get; set; } = 1024L * 1024 * 1024;
+    /// <summary>Largest single record (or text line) of an imported file; an importer holds one record at a time.</summary>
+    public int MaxImportRecordBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Timestamps further than this ahead of the server clock are refused (clock-skew guard).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
@@ -24,6 +26,7 @@ public sealed class IngestOptions
         if (MaxUserAgentLength < 64) yield return "Ingest:MaxUserAgentLength must be at least 64.";
         if (MaxAttributesBytes < 2) yield return "Ingest:MaxAttributesBytes must be at least 2.";
         if (MaxImportBytes < 1024) yield return "Ingest:MaxImportBytes must be at least 1024.";
+        if (MaxImportRecordBytes < 1024) yield return "Ingest:MaxImportRecordBytes must be at least 1024.";
         if (MaxFutureSkew < TimeSpan.Zero) yield return "Ingest:MaxFutureSkew must not be negative.";
     }
 }
