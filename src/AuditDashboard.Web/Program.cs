@@ -32,6 +32,7 @@ builder.AddDashboardUi();
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseApiProblems();
 app.UseRootStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

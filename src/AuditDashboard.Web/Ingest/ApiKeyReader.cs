@@ -1,4 +1,5 @@
 using AuditDashboard.Core.ApiKeys;
+using AuditDashboard.Web.Hosting;
 
 namespace AuditDashboard.Web.Ingest;
 
@@ -21,8 +22,8 @@ public static class ApiKeyReader
         var key = presented is null ? null : await keys.AuthenticateAsync(presented, cancellationToken);
         if (key is not null) return (key, null);
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"auditdashboard-ingest\"";
-        return (null, Results.Json(new ErrorResponse(presented is null
+        return (null, ApiProblems.Result(StatusCodes.Status401Unauthorized, presented is null
             ? "an API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
-            : "the API key is not valid or has been revoked"), statusCode: StatusCodes.Status401Unauthorized));
+            : "the API key is not valid or has been revoked"));
     }
 }

@@ -1,6 +1,7 @@
 using AuditDashboard.Core.ApiKeys;
 using AuditDashboard.Core.Import;
 using AuditDashboard.Core.Ingest;
+using AuditDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AuditDashboard.Web.Ingest;
@@ -17,7 +18,7 @@ public static class ImportEndpoint
         var (key, refusal) = await ApiKeyReader.AuthenticateAsync(http, keys, cancellationToken);
         if (key is null) return refusal!;
         if (!ImportService.Mappers.ContainsKey(format))
-            return Results.Json(new ErrorResponse($"unknown format '{format}' (known: {string.Join(", ", ImportService.Mappers.Keys)})"), statusCode: StatusCodes.Status404NotFound);
+            return ApiProblems.Result(StatusCodes.Status404NotFound, $"unknown format '{format}' (known: {string.Join(", ", ImportService.Mappers.Keys)})");
 
         long limit = ingest.Options.MaxImportBytes;
         if (http.Request.ContentLength > limit)
@@ -31,7 +32,6 @@ public static class ImportEndpoint
         var result = await importer.ImportAsync(spool, format, string.IsNullOrWhiteSpace(source) ? null : source, "api-import:" + key.Name, cancellationToken: cancellationToken);
         return result.Succeeded
             ? Results.Ok(new ImportResponse(result.Format, result.Records, result.Accepted, result.Duplicates, result.Skipped, new ChainHeadResponse(result.HeadSeq, result.HeadHash)))
-            : Results.Json(new ImportErrorResponse($"nothing was imported: {result.Errors.Count} problem(s) in the file", result.Errors),
-                statusCode: StatusCodes.Status400BadRequest);
+            : ApiProblems.Result(StatusCodes.Status400BadRequest, $"nothing was imported: {result.Errors.Count} problem(s) in the file", problems: result.Errors);
     }
 }

@@ -1,5 +1,6 @@
 using AuditDashboard.Core.ApiKeys;
 using AuditDashboard.Core.Ingest;
+using AuditDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AuditDashboard.Web.Ingest;
@@ -23,8 +24,7 @@ public static class IngestEndpoints
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not (null or "" or "application/json" or "application/x-ndjson" or "application/ndjson" or "text/plain")
             && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
-            return Results.Json(new ErrorResponse($"unsupported content type '{mediaType}': send application/json or application/x-ndjson"),
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, $"unsupported content type '{mediaType}': send application/json or application/x-ndjson");
 
         long limit = ingest.Options.MaxBodyBytes;
         if (http.Request.ContentLength > limit)
@@ -41,13 +41,12 @@ public static class IngestEndpoints
         {
             IngestStatus.Accepted => Results.Ok(new IngestResponse(result.Accepted, result.Duplicates, new ChainHeadResponse(result.HeadSeq, result.HeadHash))),
             IngestStatus.OverLimit => TooLarge(result.Message!),
-            _ => Results.Json(new ErrorResponse(result.Message!, result.Errors.Select(e => new FieldErrorResponse(e.Index, e.Field, e.Reason)).ToList()),
-                statusCode: StatusCodes.Status400BadRequest),
+            _ => ApiProblems.Result(StatusCodes.Status400BadRequest, result.Message!, result.Errors.Select(e => new FieldErrorResponse(e.Index, e.Field, e.Reason)).ToList()),
         };
     }
 
     internal static IResult TooLarge(string message) =>
-        Results.Json(new ErrorResponse(message), statusCode: StatusCodes.Status413PayloadTooLarge);
+        ApiProblems.Result(StatusCodes.Status413PayloadTooLarge, message);
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
     private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)

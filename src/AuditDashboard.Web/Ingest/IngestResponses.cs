@@ -5,5 +5,3 @@ public sealed record ChainHeadResponse(long Seq, string Hash);
 public sealed record IngestResponse(int Accepted, int Duplicates, ChainHeadResponse Head);
 
 public sealed record FieldErrorResponse(int Index, string Field, string Reason);
-
-public sealed record ErrorResponse(string Error, IReadOnlyList<FieldErrorResponse>? Errors = null);

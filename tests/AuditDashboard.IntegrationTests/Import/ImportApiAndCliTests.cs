@@ -58,6 +58,12 @@ public sealed class ImportApiAndCliTests : IDisposable
         Assert.Contains("refused, nothing stored", bad.Stderr);
         Assert.Contains("not valid JSON", bad.Stderr);
 
+        var invalidText = Path.Combine(_db.Folder, "invalid-utf8.json");
+        await File.WriteAllBytesAsync(invalidText, [.. "[{\"type\":\"s\",\"log_id\":\"x\",\"user_name\":\"a"u8.ToArray(), 0xC3, .. "\"}]"u8.ToArray()]);
+        var unicode = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "import", "--format", "auth0", invalidText);
+        Assert.Equal(1, unicode.ExitCode);
+        Assert.Contains("record 0: user_name is not valid Unicode text", unicode.Stderr);
+
         var usage = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "import", "--format", "syslog", truncated);
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("--format 'syslog' is not one of", usage.Stderr);
