@@ -21,9 +21,16 @@ public sealed class DiskBuffer
         _maxBytes = options.MaxBufferBytes;
         Directory.CreateDirectory(_folder);
         _bytes = new DirectoryInfo(_folder).EnumerateFiles("*.ndjson").Sum(f => f.Length);
+        DeadLetters = Directory.GetFiles(_folder, "*" + DeadLetterSuffix).Length;
     }
 
+    /// <summary>Kept beside the buffer when the dashboard refused a segment for its content.</summary>
+    public const string DeadLetterSuffix = ".refused";
+
     public long Dropped { get; private set; }
+
+    /// <summary>Segments the dashboard refused for their content, kept as dead letters (also those of earlier runs).</summary>
+    public long DeadLetters { get; private set; }
 
     public long PendingBytes
     {
@@ -60,14 +67,15 @@ public sealed class DiskBuffer
         }
     }
 
-    /// <summary>The dashboard refused the segment as malformed: keep it beside the buffer (<c>.refused</c>), out of the queue.</summary>
+    /// <summary>The dashboard refused the segment as malformed: keep it beside the buffer as a dead letter (<c>.refused</c>), out of the queue.</summary>
     public void SetAside(string segment)
     {
         lock (_gate)
         {
             long length = new FileInfo(segment).Length;
-            File.Move(segment, segment + ".refused");
+            File.Move(segment, segment + DeadLetterSuffix);
             _bytes = Math.Max(0, _bytes - length);
+            DeadLetters++;
         }
     }
 

@@ -17,6 +17,15 @@ public sealed class EventShipper(DiskBuffer buffer, IHttpClientFactory clients, 
     /// <summary>Delivered segments since start (for health pages and tests).</summary>
     public long SegmentsDelivered { get; private set; }
 
+    /// <summary>Segments refused for their content and kept as dead letters (see <see cref="DiskBuffer.DeadLetters"/>).</summary>
+    public long DeadLetters => buffer.DeadLetters;
+
+    /// <summary>
+    /// A refusal of the batch itself (malformed, over a limit, a media type or content the server cannot take).
+    /// Not a key or address problem (401, 403, 404), a timeout (408) or rate limit (429): those are retried.
+    /// </summary>
+    public static bool RefusedForContent(int status) => status is >= 400 and < 500 and not (401 or 403 or 404 or 408 or 429);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -56,11 +65,13 @@ public sealed class EventShipper(DiskBuffer buffer, IHttpClientFactory clients, 
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.ApiKey);
                 using var response = await client.SendAsync(request, cancellationToken);
-                if ((int)response.StatusCode is 400 or 413)
+                if (RefusedForContent((int)response.StatusCode))
                 {
-                    // Refused as malformed: retrying cannot help; keep the evidence beside the buffer and move on.
+                    // Retrying the same bytes cannot help, and would hold up everything queued behind them: keep the
+                    // evidence beside the buffer as a dead letter and move on.
                     var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                    logger.LogError("AuditDashboard refused {Segment}: {Status} {Body}; kept as .refused", Path.GetFileName(segment), (int)response.StatusCode, body);
+                    logger.LogError("AuditDashboard refused {Segment}: {Status} {Body}; kept as a dead letter ({DeadLetters} so far)",
+                        Path.GetFileName(segment), (int)response.StatusCode, body.Length > 2000 ? body[..2000] : body, buffer.DeadLetters + 1);
                     buffer.SetAside(segment);
                     continue;
                 }
