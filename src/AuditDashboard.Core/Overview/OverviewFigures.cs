@@ -10,7 +10,7 @@ public sealed record OverviewFigures(
     long ActiveSessions,
     long DistinctUsers,
     long DistinctClients,
-    bool Hourly,
+    BucketSize BucketSize,
     IReadOnlyList<DateTime> Buckets,
     IReadOnlyDictionary<string, long[]> EventsByType,
     long[] Failures,

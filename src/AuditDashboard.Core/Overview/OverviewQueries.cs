@@ -11,21 +11,29 @@ public static class OverviewQueries
     {
         long through = await aggregator.CatchUpAsync(cancellationToken);
         from = new DateTime(from.Ticks - from.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc);
-        var hours = await db.HourlyCounts.AsNoTracking().Where(h => h.Hour >= from && h.Hour < to).ToListAsync(cancellationToken);
 
-        bool hourly = to - from <= TimeSpan.FromDays(2);
-        long unit = hourly ? TimeSpan.TicksPerHour : TimeSpan.TicksPerDay;
-        var firstBucket = new DateTime(from.Ticks - from.Ticks % unit, DateTimeKind.Utc);
-        var buckets = new List<DateTime>();
-        for (var b = firstBucket; b < to; b = b.AddTicks(unit)) buckets.Add(b);
-        int Index(DateTime t) => (int)((t.Ticks - firstBucket.Ticks) / unit);
+        // The chart covers only the part of the period that holds data, whatever period the URL asks for.
+        var firstStored = await db.HourlyCounts.MinAsync(h => (DateTime?)h.Hour, cancellationToken);
+        var lastStored = await db.HourlyCounts.MaxAsync(h => (DateTime?)h.Hour, cancellationToken);
+        var chartFrom = firstStored is { } first && first > from ? first : from;
+        var chartTo = lastStored is { } last && last.AddHours(1) < to ? last.AddHours(1) : to;
+        if (chartTo <= chartFrom) (chartFrom, chartTo) = (from, from.AddHours(1) < to ? from.AddHours(1) : to);
+        var size = ChartBuckets.Choose(chartFrom, chartTo);
+        var buckets = ChartBuckets.Between(chartFrom, chartTo, size);
 
+        // Streamed and summed into the buckets: memory follows the chart's points, not the rows read.
         var byType = new Dictionary<string, long[]>();
         var failures = new long[buckets.Count];
-        foreach (var h in hours)
+        long events = 0, signInSuccesses = 0, signInFailures = 0;
+        int i = 0;
+        var rows = db.HourlyCounts.AsNoTracking().Where(h => h.Hour >= from && h.Hour < to).OrderBy(h => h.Hour).AsAsyncEnumerable();
+        await foreach (var h in rows.WithCancellation(cancellationToken))
         {
-            int i = Index(h.Hour);
-            if (i < 0 || i >= buckets.Count) continue;
+            events += h.Count;
+            if (h.EventType == EventTypes.LoginSuccess) signInSuccesses += h.Count;
+            else if (h.EventType == EventTypes.LoginFailure) signInFailures += h.Count;
+            while (i + 1 < buckets.Count && buckets[i + 1] <= h.Hour) i++;
+            if (buckets.Count == 0 || h.Hour < buckets[0]) continue;
             if (!byType.TryGetValue(h.EventType, out var series)) byType[h.EventType] = series = new long[buckets.Count];
             series[i] += h.Count;
             if (h.Outcome == Outcomes.Failure) failures[i] += h.Count;
@@ -44,13 +52,13 @@ public static class OverviewQueries
 
         return new OverviewFigures(
             from, to,
-            Events: hours.Sum(h => h.Count),
-            SignInSuccesses: hours.Where(h => h.EventType == EventTypes.LoginSuccess).Sum(h => h.Count),
-            SignInFailures: hours.Where(h => h.EventType == EventTypes.LoginFailure).Sum(h => h.Count),
+            Events: events,
+            SignInSuccesses: signInSuccesses,
+            SignInFailures: signInFailures,
             ActiveSessions: await Distinct(DailyActor.Session),
             DistinctUsers: await Distinct(DailyActor.User),
             DistinctClients: await Distinct(DailyActor.Client),
-            hourly, buckets, byType, failures,
+            size, buckets, byType, failures,
             TopFailingUsers: await Top(DailyActor.User),
             TopFailingIps: await Top(DailyActor.Ip),
             TopFailingClients: await Top(DailyActor.Client),

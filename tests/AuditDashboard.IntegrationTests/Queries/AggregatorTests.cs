@@ -39,4 +39,26 @@ public sealed class AggregatorTests : IDisposable
             .GroupBy(e => e.Ip).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         Assert.Equal((topIp.Key!, (long)topIp.Count()), (figures.TopFailingIps[0].Value, figures.TopFailingIps[0].Count));
     }
+
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31")]
+    [InlineData("1726-01-01", "2026-12-31")]
+    [InlineData("1970-01-01", "2100-01-01")]
+    public async Task Any_period_gives_a_chart_of_a_few_hundred_points_over_the_stored_data_with_every_event_counted(string fromText, string toText)
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 3, users: 5);
+        var aggregator = new Aggregator(factory);
+        await using var db = factory.CreateDbContext();
+        var from = DateTime.SpecifyKind(DateTime.Parse(fromText, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var to = DateTime.SpecifyKind(DateTime.Parse(toText, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var figures = await OverviewQueries.LoadAsync(db, aggregator, from, to);
+
+        var events = await db.Events.AsNoTracking().ToListAsync();
+        Assert.InRange(figures.Buckets.Count, 1, ChartBuckets.MaxPoints);
+        Assert.Equal(events.Count, figures.Events);
+        Assert.Equal(events.Count, figures.EventsByType.Values.Sum(series => series.Sum()));
+        Assert.Equal(events.Count(e => e.Outcome == Outcomes.Failure), figures.Failures.Sum());
+        // The chart starts at the first stored event, not at the period's start.
+        Assert.True(figures.Buckets[0] <= events.Min(e => e.Timestamp) && figures.Buckets[0] > events.Min(e => e.Timestamp).AddYears(-1));
+    }
 }

@@ -5,11 +5,20 @@ namespace AuditDashboard.Web.Components.Shared;
 /// <summary>Times in page URLs (<c>?from=…&amp;to=…</c>): read as UTC, and the period a page shows.</summary>
 public static class UtcQueryTime
 {
-    /// <summary>A date or date and time, taken as UTC; null when absent or not a time.</summary>
-    public static DateTime? Parse(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-            ? DateTime.SpecifyKind(t, DateTimeKind.Utc)
-            : null;
+    // No stored event is older (ingest refuses them) and no period needs to reach further; clamping here keeps
+    // every page's date arithmetic away from DateTime's ends whatever a URL says.
+    private static readonly DateTime Earliest = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Latest = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>A date or date and time, taken as UTC and kept within 1970 to 9000; null when absent or not a time.</summary>
+    public static DateTime? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !DateTime.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+            return null;
+        t = DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        return t < Earliest ? Earliest : t > Latest ? Latest : t;
+    }
 
     /// <summary>
     /// The URL's own period when it gives a valid one (Custom), else the last <paramref name="span"/> up to the end of

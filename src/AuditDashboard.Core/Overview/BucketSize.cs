@@ -1,0 +1,11 @@
+namespace AuditDashboard.Core.Overview;
+
+/// <summary>How much time one point of an overview chart covers.</summary>
+public enum BucketSize
+{
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
