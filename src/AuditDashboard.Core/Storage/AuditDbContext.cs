@@ -23,6 +23,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Detection.AlertHistory> AlertHistory => Set<Detection.AlertHistory>();
     public DbSet<Detection.DetectionState> DetectionStates => Set<Detection.DetectionState>();
     public DbSet<Compliance.GeneratedReport> Reports => Set<Compliance.GeneratedReport>();
+    public DbSet<SignIn.DashboardSession> DashboardSessions => Set<SignIn.DashboardSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,5 +34,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         AggregateConfiguration.Configure(modelBuilder, sqlite);
         DetectionConfiguration.Configure(modelBuilder, sqlite);
         ReportConfiguration.Configure(modelBuilder, sqlite);
+        modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(sqlite));
     }
 }

@@ -744,6 +744,41 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("agg_session_value", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("id_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("IdHash");
+
+                    b.ToTable("dashboard_sessions", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.AlertHistory", b =>
                 {
                     b.HasOne("AuditDashboard.Core.Detection.Alert", null)

@@ -1,4 +1,8 @@
 using System.Security.Claims;
+using AuditDashboard.Core.SignIn;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AuditDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,6 +23,10 @@ public static class AuthRegistration
         var settings = configuration.GetSection(AuthenticationSettings.Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
 
         builder.Services.AddSingleton<DashboardAudit>();
+        builder.Services.AddSingleton<DashboardSessionStore>();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        builder.Services.AddScoped<ActionGuard>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionActivity>());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthorization(Policies.Add);
 
@@ -32,20 +40,20 @@ public static class AuthRegistration
                     options.TokenValidationParameters.RoleClaimType = "roles";
                     options.Events ??= new OpenIdConnectEvents();
                     AuditRemoteSignIn(options.Events, "entra-id");
-                }, cookie => ConfigureCookie(cookie));
+                }, cookie => ConfigureCookie(cookie, settings));
             // Pages challenge with the cookie (to /login, which then challenges Entra ID), as in the other modes.
             builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme);
             return builder;
         }
 
         var auth = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(ConfigureCookie);
+            .AddCookie(cookie => ConfigureCookie(cookie, settings));
         if (settings.Mode == AuthenticationSettings.OidcMode)
             auth.AddOpenIdConnect(options => ConfigureOidc(options, settings.Oidc));
         return builder;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthenticationSettings settings)
     {
         cookie.Cookie.Name = "auditdashboard";
         cookie.Cookie.HttpOnly = true;
@@ -53,8 +61,10 @@ public static class AuthRegistration
         cookie.LoginPath = "/login";
         cookie.LogoutPath = "/logout";
         cookie.AccessDeniedPath = "/denied";
-        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-        cookie.SlidingExpiration = true;
+        // The absolute lifetime is the cookie's too; idle time is kept by the server-side session (SessionCookieEvents).
+        cookie.ExpireTimeSpan = settings.AbsoluteLifetime;
+        cookie.SlidingExpiration = false;
+        SessionCookieEvents.Attach(cookie.Events);
         // APIs answer 401/403; pages redirect to sign-in.
         cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);

@@ -13,8 +13,23 @@ public sealed class AuthenticationSettings
 
     public OidcSettings Oidc { get; set; } = new();
 
+    /// <summary>A sign-in ends this long after it began, whatever the activity.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A sign-in ends after this long without a request or an interaction with an open page.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often an open page checks that its sign-in is still active (it also checks before every change it makes).</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<string> Validate(string environmentName, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
+        if (AbsoluteLifetime < TimeSpan.FromMinutes(5) || AbsoluteLifetime > TimeSpan.FromDays(7))
+            yield return "Authentication:AbsoluteLifetime must be from 00:05:00 to 7.00:00:00.";
+        if (IdleTimeout < TimeSpan.FromMinutes(1) || IdleTimeout > AbsoluteLifetime)
+            yield return "Authentication:IdleTimeout must be at least 00:01:00 and no longer than Authentication:AbsoluteLifetime.";
+        if (RevalidationInterval < TimeSpan.FromSeconds(1) || RevalidationInterval > IdleTimeout)
+            yield return "Authentication:RevalidationInterval must be at least 00:00:01 and no longer than Authentication:IdleTimeout.";
         switch (Mode)
         {
             case DevelopmentMode:

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuditDashboard.IntegrationTests.Infrastructure;
 
 /// <summary>The real app on a real SQLite file, demo seeding off unless asked for.</summary>
-public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development",
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +21,7 @@ public sealed class AppFactory(string databasePath, IDictionary<string, string?>
         builder.UseSetting("Demo:SeedOnEmpty", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (configureServices is not null) builder.ConfigureServices(configureServices);
     }
 
     public async Task<string> CreateApiKeyAsync(string name = "test-source")

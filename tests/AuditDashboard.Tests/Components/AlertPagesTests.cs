@@ -32,7 +32,7 @@ public sealed class AlertPagesTests : DashboardContext
     public async Task An_analyst_triages_an_alert_and_the_change_lands_in_its_history_and_in_the_chain()
     {
         var alert = await DetectAsync("password_spray");
-        Authorization.SetRoles(Roles.SecurityAnalyst);
+        SignedInAs(Roles.SecurityAnalyst);
         Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
         var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=triage]")));
@@ -66,7 +66,7 @@ public sealed class AlertPagesTests : DashboardContext
     public async Task An_analyst_acknowledges_several_alerts_at_once_and_each_gets_its_history_entry()
     {
         await DetectAsync("brute_force");
-        Authorization.SetRoles(Roles.SecurityAnalyst);
+        SignedInAs(Roles.SecurityAnalyst);
         Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
         var page = Render<AlertsPage>();
         page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-select]").Count >= 2));
@@ -79,6 +79,25 @@ public sealed class AlertPagesTests : DashboardContext
         var acknowledged = await db.Alerts.Where(a => a.Status == AlertStatuses.Acknowledged).Select(a => a.Id).ToListAsync();
         Assert.Equal(2, acknowledged.Count);
         Assert.Equal(2, await db.AlertHistory.CountAsync(h => h.ToStatus == AlertStatuses.Acknowledged && h.Note == "bulk acknowledge"));
+    }
+
+    [Fact]
+    public async Task An_open_page_of_a_user_who_has_signed_out_elsewhere_changes_nothing()
+    {
+        await DetectAsync("brute_force");
+        SignedInAs(Roles.SecurityAnalyst);
+        Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-select]").Count >= 1));
+        page.FindAll("[data-testid=alert-select]")[0].Change(true);
+
+        await Services.GetRequiredService<AuditDashboard.Core.SignIn.DashboardSessionStore>().EndAsync(SessionId, AuditDashboard.Core.SignIn.DashboardSessionStore.SignedOut);
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-acknowledge]").Click());
+        page.WaitForAssertion(() => Assert.Contains("Your sign-in has ended", page.Markup));
+
+        await using var db = Store.CreateDbContext();
+        Assert.Equal(0, await db.Alerts.CountAsync(a => a.Status == AlertStatuses.Acknowledged));
+        Assert.Equal(0, await db.AlertHistory.CountAsync(h => h.ToStatus == AlertStatuses.Acknowledged));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; private set; } = default!;
 
+    /// <summary>The signed-in test user's dashboard session (ending it signs the pages out).</summary>
+    protected string SessionId { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -62,10 +65,21 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(new ReportOptions { Organisation = "bUnit Ltd" }));
         Services.AddSingleton(sp => new ReportGenerator(Store, sp.GetRequiredService<ControlCatalog>(), new ReportSigner(new ReportOptions(), _folder), TimeProvider.System));
         Services.AddSingleton(sp => new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System, sp.GetRequiredService<GeoLookup>()));
+        var sessions = new AuditDashboard.Core.SignIn.DashboardSessionStore(Store, TimeProvider.System);
+        Services.AddSingleton(sessions);
+        Services.AddScoped<ActionGuard>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("bunit@example.test");
-        Authorization.SetRoles(Roles.Auditor);
+        SessionId = await sessions.StartAsync("bunit@example.test");
+        SignedInAs(Roles.Auditor);
         Authorization.SetPolicies(Policies.Viewer);
+    }
+
+    /// <summary>The test user's roles; bUnit's SetRoles drops other claims, so the session claim is set again.</summary>
+    protected void SignedInAs(params string[] roles)
+    {
+        Authorization.SetRoles(roles);
+        Authorization.SetClaims(new System.Security.Claims.Claim(SessionCookieEvents.ClaimType, SessionId));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class ImportPageTests : DashboardContext
 
     private IRenderedComponent<ImportPage> Page()
     {
-        Authorization.SetRoles(Roles.Administrator);
+        SignedInAs(Roles.Administrator);
         Authorization.SetPolicies(Policies.Viewer, Policies.Administrator);
         return Render<ImportPage>();
     }

@@ -13,7 +13,7 @@ public sealed class ReportPagesTests : DashboardContext
 {
     private void AsComplianceOfficer()
     {
-        Authorization.SetRoles(Roles.ComplianceOfficer);
+        SignedInAs(Roles.ComplianceOfficer);
         Authorization.SetPolicies(Policies.Viewer, Policies.Compliance);
     }
 

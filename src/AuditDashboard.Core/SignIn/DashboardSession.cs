@@ -1,0 +1,16 @@
+namespace AuditDashboard.Core.SignIn;
+
+/// <summary>
+/// One sign-in to the dashboard, kept server-side so that signing out, an idle timeout or the absolute lifetime
+/// ends it for every copy of its cookie and every open page. Only the SHA-256 of the session id is stored.
+/// </summary>
+public sealed class DashboardSession
+{
+    public string IdHash { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    /// <summary>signed_out, idle, absolute_lifetime.</summary>
+    public string? EndReason { get; set; }
+}

@@ -1,0 +1,22 @@
+using AuditDashboard.Core.SignIn;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AuditDashboard.Core.Storage;
+
+internal sealed class DashboardSessionConfiguration(bool isSqlite) : IEntityTypeConfiguration<DashboardSession>
+{
+    public void Configure(EntityTypeBuilder<DashboardSession> e)
+    {
+        e.ToTable("dashboard_sessions");
+        e.HasKey(x => x.IdHash);
+        e.Property(x => x.IdHash).HasColumnName("id_hash").HasMaxLength(64);
+        e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(256).IsRequired();
+        TimeColumns.Time(e.Property(x => x.CreatedAt).HasColumnName("created_at"), isSqlite);
+        TimeColumns.Time(e.Property(x => x.LastSeenAt).HasColumnName("last_seen_at"), isSqlite);
+        var ended = e.Property(x => x.EndedAt).HasColumnName("ended_at");
+        if (isSqlite) ended.HasConversion(v => v.HasValue ? v.Value.Ticks : (long?)null, v => v.HasValue ? new DateTime(v.Value, DateTimeKind.Utc) : null);
+        else ended.HasColumnType("datetime2(7)");
+        e.Property(x => x.EndReason).HasColumnName("end_reason").HasMaxLength(32);
+    }
+}
