@@ -24,6 +24,8 @@ builder.AddDetection();
 builder.AddReports();
 builder.AddDemoSeeding();
 builder.AddApiJson();
+builder.AddSecurityHeaders();
+builder.AddRateLimits();
 builder.AddDashboardAuthentication();
 builder.AddOverview();
 builder.AddIntegrityMonitor();
@@ -32,11 +34,13 @@ builder.AddDashboardUi();
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseSecurityHeaders();
 app.UseApiProblems();
 app.UseRootStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealth();

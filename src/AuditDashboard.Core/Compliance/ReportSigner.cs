@@ -38,7 +38,10 @@ public sealed class ReportSigner(ReportOptions options, string baseFolder)
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
             using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(5));
             var temp = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllBytes(temp, created.Export(X509ContentType.Pfx));
+            // The private key is readable by this account only, from the moment the file exists.
+            var owner = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var file = new FileStream(temp, owner)) file.Write(created.Export(X509ContentType.Pfx));
             File.Move(temp, path, overwrite: false);
         }
         var development = X509CertificateLoader.LoadPkcs12FromFile(path, null);

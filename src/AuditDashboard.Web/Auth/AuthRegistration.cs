@@ -21,6 +21,8 @@ public static class AuthRegistration
         var configuration = builder.Configuration;
         builder.AddValidatedOptions<AuthenticationSettings>(AuthenticationSettings.Section, s => s.Validate(environment, configuration));
         var settings = configuration.GetSection(AuthenticationSettings.Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
+        bool development = builder.Environment.IsDevelopment();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 
         builder.Services.AddSingleton<DashboardAudit>();
         builder.Services.AddSingleton<DashboardSessionStore>();
@@ -40,21 +42,27 @@ public static class AuthRegistration
                     options.TokenValidationParameters.RoleClaimType = "roles";
                     options.Events ??= new OpenIdConnectEvents();
                     AuditRemoteSignIn(options.Events, "entra-id");
-                }, cookie => ConfigureCookie(cookie, settings));
+                }, cookie => ConfigureCookie(cookie, settings, development));
             // Pages challenge with the cookie (to /login, which then challenges Entra ID), as in the other modes.
             builder.Services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme);
             return builder;
         }
 
         var auth = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(cookie => ConfigureCookie(cookie, settings));
+            .AddCookie(cookie => ConfigureCookie(cookie, settings, development));
         if (settings.Mode == AuthenticationSettings.OidcMode)
-            auth.AddOpenIdConnect(options => ConfigureOidc(options, settings.Oidc));
+            auth.AddOpenIdConnect(options =>
+            {
+                ConfigureOidc(options, settings.Oidc);
+                if (!development) options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
         return builder;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthenticationSettings settings)
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, AuthenticationSettings settings, bool development)
     {
+        // Plain http on 127.0.0.1 only in Development; anywhere else the cookie never travels unencrypted.
+        cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         cookie.Cookie.Name = "auditdashboard";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;

@@ -41,6 +41,8 @@ public sealed class AuthenticationSettings
                 else if (!Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out var authority)) yield return "Authentication:Oidc:Authority must be an absolute URL.";
                 else if (Oidc.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
                     yield return "Authentication:Oidc:Authority must use https (Authentication:Oidc:RequireHttpsMetadata=false is only for a provider on 127.0.0.1 in development).";
+                else if (!Oidc.RequireHttpsMetadata && !authority.IsLoopback)
+                    yield return $"Authentication:Oidc:RequireHttpsMetadata=false is accepted only for a provider on this machine (127.0.0.1, ::1, localhost), not {authority.Host}.";
                 if (string.IsNullOrWhiteSpace(Oidc.ClientId)) yield return "Authentication:Oidc:ClientId is required for Mode 'Oidc'.";
                 if (string.IsNullOrWhiteSpace(Oidc.RoleClaim)) yield return "Authentication:Oidc:RoleClaim must name the claim that carries roles.";
                 break;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using AuditDashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AuditDashboard.Web.Auth;
@@ -12,8 +13,8 @@ public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", Login).AllowAnonymous();
-        app.MapPost("/login/development", DevelopmentLogin).AllowAnonymous();
+        app.MapGet("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        app.MapPost("/login/development", DevelopmentLogin).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         app.MapPost("/logout", Logout).AllowAnonymous().DisableAntiforgery();
         return app;
     }

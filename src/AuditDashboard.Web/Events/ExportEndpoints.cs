@@ -1,3 +1,4 @@
+using AuditDashboard.Web.Hosting;
 using System.Text;
 using System.Text.Json;
 using AuditDashboard.Core.Events;
@@ -15,13 +16,13 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapEventExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/export/events.csv", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            ExportAsync(http, db, audit, "csv")).RequireAuthorization(Policies.Viewer);
+            ExportAsync(http, db, audit, "csv")).RequireAuthorization(Policies.Viewer).RequireRateLimiting(RateLimits.Export);
         app.MapGet("/api/v1/export/events.ndjson", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            ExportAsync(http, db, audit, "ndjson")).RequireAuthorization(Policies.Viewer);
+            ExportAsync(http, db, audit, "ndjson")).RequireAuthorization(Policies.Viewer).RequireRateLimiting(RateLimits.Export);
         app.MapGet("/api/v1/export/events.cef", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            ExportAsync(http, db, audit, "cef")).RequireAuthorization(Policies.Viewer);
+            ExportAsync(http, db, audit, "cef")).RequireAuthorization(Policies.Viewer).RequireRateLimiting(RateLimits.Export);
         app.MapGet("/api/v1/export/events.ocsf", (HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            ExportAsync(http, db, audit, "ocsf")).RequireAuthorization(Policies.Viewer);
+            ExportAsync(http, db, audit, "ocsf")).RequireAuthorization(Policies.Viewer).RequireRateLimiting(RateLimits.Export);
         return app;
     }
 

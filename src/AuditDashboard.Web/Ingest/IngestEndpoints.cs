@@ -10,8 +10,8 @@ public static class IngestEndpoints
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         // Authenticated by API key, not by the dashboard cookie.
-        app.MapPost("/api/v1/events", PostEvents).AllowAnonymous().DisableAntiforgery();
-        app.MapPost("/api/v1/import/{format}", ImportEndpoint.PostAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/api/v1/events", PostEvents).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.Ingest);
+        app.MapPost("/api/v1/import/{format}", ImportEndpoint.PostAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.Import);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using AuditDashboard.Web.Hosting;
 using AuditDashboard.Core.Storage;
 using AuditDashboard.Web.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,9 @@ public static class ReportDownloads
     public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reports/{id:long}/pdf", (long id, HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            DownloadAsync(id, http, db, audit, evidence: false)).RequireAuthorization(Policies.Compliance);
+            DownloadAsync(id, http, db, audit, evidence: false)).RequireAuthorization(Policies.Compliance).RequireRateLimiting(RateLimits.Export);
         app.MapGet("/reports/{id:long}/evidence", (long id, HttpContext http, IDbContextFactory<AuditDbContext> db, DashboardAudit audit) =>
-            DownloadAsync(id, http, db, audit, evidence: true)).RequireAuthorization(Policies.Compliance);
+            DownloadAsync(id, http, db, audit, evidence: true)).RequireAuthorization(Policies.Compliance).RequireRateLimiting(RateLimits.Export);
         return app;
     }
 

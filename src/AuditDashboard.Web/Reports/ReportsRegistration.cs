@@ -16,7 +16,10 @@ public static class ReportsRegistration
         var contentRoot = builder.Environment.ContentRootPath;
         var catalog = ControlCatalog.Load();
         var catalogErrors = catalog.Validate(Detectors.Names(new DetectionOptions())).Select(e => "Control catalog: " + e).ToList();
-        builder.AddValidatedOptions<ReportOptions>(ReportOptions.Section, o => o.Validate(contentRoot).Concat(catalogErrors));
+        bool development = builder.Environment.IsDevelopment();
+        builder.AddValidatedOptions<ReportOptions>(ReportOptions.Section, o => o.Validate(contentRoot).Concat(catalogErrors).Concat(
+            development || !string.IsNullOrWhiteSpace(o.SigningCertificatePath) ? []
+                : ["Reports:SigningCertificatePath is required outside the Development environment: the generated development certificate only shows a report is unchanged, not who stands behind it."]));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(sp => new ReportSigner(sp.GetRequiredService<IOptions<ReportOptions>>().Value, contentRoot));
         builder.Services.AddSingleton<ReportGenerator>();

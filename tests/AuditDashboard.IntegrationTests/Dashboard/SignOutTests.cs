@@ -16,7 +16,8 @@ public sealed class SignOutTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private AppFactory App() => new(_db.Path, configureServices: services =>
+    // The replays go through the export endpoint, many in one real minute while the fake clock moves hours.
+    private AppFactory App() => new(_db.Path, new Dictionary<string, string?> { ["RateLimits:ExportPerMinute"] = "1000" }, configureServices: services =>
     {
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(_clock);
