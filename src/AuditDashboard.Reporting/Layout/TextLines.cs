@@ -8,8 +8,10 @@ namespace AuditDashboard.Reporting.Layout;
 public static class TextLines
 {
     /// <summary>
-    /// Control and format characters (newlines, tabs, NUL, bidirectional overrides) become spaces, so text from an
-    /// event can neither break the layout nor reorder what is drawn around it. Characters beyond the Basic
+    /// Tabs and line breaks become spaces, so text from an event cannot break the layout. Other control and format
+    /// characters (zero-width spaces, bidirectional overrides, NUL…) are drawn as <c>[U+200B]</c>: they can neither
+    /// hide in a name (<c>ad\u200bmin</c> is not "admin") nor reorder what is drawn around them. (ASCII brackets: the
+    /// embedded fonts have them; the dashboard shows the same marks as ⟨U+200B⟩.) Characters beyond the Basic
     /// Multilingual Plane (emoji and the like) become U+FFFD: PDFsharp 6.2 cannot encode them, and a wrong glyph
     /// would be worse than an honest replacement. The CSV evidence bundle keeps every value exactly.
     /// </summary>
@@ -20,9 +22,11 @@ public static class TextLines
         foreach (var rune in text.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            sb.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
-                ? " " : rune.IsBmp ? rune.ToString() : "\uFFFD");
+            if (rune.Value is '\t' or '\n' or '\r') sb.Append(' ');
+            else if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                     or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned)
+                sb.Append("[U+").Append(rune.Value.ToString("X4", CultureInfo.InvariantCulture)).Append(']');
+            else sb.Append(category == UnicodeCategory.Surrogate || !rune.IsBmp ? "\uFFFD" : rune.ToString());
         }
         return sb.ToString();
     }

@@ -8,7 +8,7 @@ public sealed class UntrustedReportContentTests
     private static readonly string[] Names =
     [
         "<script>alert(1)</script>", "Zoë Łódź-Żółć", "Ελένη Παπαδοπούλου", "Дмитрий Иванов", "=cmd|' /C calc'!A0",
-        "rtl\u202Eexe.txt", "line\nbreak\ttab", new string('w', 900), "emoji 😀 user", "\"quoted\", with comma",
+        "rtl\u202Eexe.txt", "line\nbreak\ttab", new string('w', 900), "emoji 😀 user", "\"quoted\", with comma", "ad\u200Bmin",
     ];
 
     [Fact]
@@ -37,7 +37,9 @@ public sealed class UntrustedReportContentTests
         Assert.Contains("Zoë & <Co>", pages[0]);
         // A char, not a string: a string search ignores zero-width format characters and would always "find" it.
         Assert.DoesNotContain('\u202E', text);
-        Assert.Contains("rtl exe.txt", text);
+        var users = PdfText.Column(report.Pdf, "User");
+        Assert.Contains("rtl[U+202E]exe.txt", users);
+        Assert.Contains("ad[U+200B]min", users);
 
         var samples = ReportFixture.Entry(report.EvidenceZip, "samples.csv");
         Assert.Contains("\"'=cmd|' /C calc'!A0\"", samples);

@@ -41,4 +41,25 @@ public sealed class EventsPageTests : DashboardContext
         page.FindAll("[data-testid=event-row]")[0].Click();
         page.WaitForAssertion(() => Assert.Contains("\"prev_hash\"", page.Find("[data-testid=raw-json]").TextContent));
     }
+
+    [Fact]
+    public async Task A_name_with_invisible_or_bidirectional_characters_is_shown_with_marks_in_the_table_and_the_drawer()
+    {
+        var stored = await new AuditDashboard.Core.Ingest.IngestService(Store, new AuditDashboard.Core.Ingest.IngestOptions(), TimeProvider.System).IngestJsonAsync(
+            System.Text.Encoding.UTF8.GetBytes("""{"event_id":"spoof-1","timestamp":"2026-10-31T22:00:00Z","event_type":"login_success","outcome":"success","source":"idp","username":"ad\u200bmin","client_id":"user\u202egnp.exe","session_id":"spoof-sid"}"""), "test");
+        Assert.Equal(1, stored.Accepted);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/events?session=spoof-sid");
+        var page = Render<EventsPage>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=event-row]")));
+        var row = page.Find("[data-testid=event-row]").TextContent;
+        Assert.Contains("ad⟨U+200B⟩min", row);
+        Assert.Contains("user⟨U+202E⟩gnp.exe", row);
+        Assert.DoesNotContain('\u200b', row);
+        page.Find("[data-testid=event-row]").Click();
+        page.WaitForAssertion(() => Assert.Contains("ad⟨U+200B⟩min", page.Find("[data-testid=raw-json]").TextContent));
+
+        // Stored exactly as sent.
+        await using var db = Store.CreateDbContext();
+        Assert.Equal("ad\u200bmin", db.Events.Single(e => e.EventId == "spoof-1").Username);
+    }
 }
