@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AuditDashboard.E2E;
 
 /// <summary>An analyst follows an alert from the queue to its evidence and triages it in the browser.</summary>
-public sealed class AlertTriageTests(AppServer app) : IClassFixture<AppServer>
+public sealed class AlertTriageTests(AppServer app) : LocalOnlyTest, IClassFixture<AppServer>
 {
     [Fact]
     public async Task An_analyst_acknowledges_an_alert_with_a_note_and_sees_it_in_the_history()

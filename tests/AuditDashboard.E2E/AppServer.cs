@@ -40,7 +40,7 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A new browser context signed in to the dashboard at <paramref name="baseUrl"/> through its Development page.</summary>
     public static async Task<IPage> DevelopmentSignInAsync(IBrowser browser, string baseUrl, string role, string username, string returnTo = "/")
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, AcceptDownloads = true });
+        var context = await LocalOnly.NewContextAsync(browser, new BrowserNewContextOptions { BaseURL = baseUrl, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(returnTo);
         await page.WaitForURLAsync("**/login/development**");

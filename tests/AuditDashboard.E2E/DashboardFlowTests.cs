@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AuditDashboard.E2E;
 
 /// <summary>What a new auditor does: sign in, filter the explorer by a user, open a session trace, export CSV.</summary>
-public sealed class DashboardFlowTests(AppServer app) : IClassFixture<AppServer>
+public sealed class DashboardFlowTests(AppServer app) : LocalOnlyTest, IClassFixture<AppServer>
 {
     [Fact]
     public async Task An_auditor_signs_in_filters_by_user_opens_a_session_trace_and_exports_csv()

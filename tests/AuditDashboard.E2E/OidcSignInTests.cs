@@ -8,13 +8,13 @@ using static Microsoft.Playwright.Assertions;
 namespace AuditDashboard.E2E;
 
 /// <summary>A full sign-in and sign-out through a real OpenID Connect provider (code flow with PKCE).</summary>
-public sealed class OidcSignInTests(OidcServer server) : IClassFixture<OidcServer>
+public sealed class OidcSignInTests(OidcServer server) : LocalOnlyTest, IClassFixture<OidcServer>
 {
     // Steps wait for what is on the page (locators, URL assertions), never for load events: a URL wait whose URL
     // already matches waits for a load state instead, which a loaded machine sometimes never reports in time.
     private async Task<IPage> SignInAsync(string login, string landedSelector)
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var context = await LocalOnly.NewContextAsync(server.Browser, new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/events");
         await ProviderPages.SignInAsync(page, login, page.Locator(landedSelector));

@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AuditDashboard.E2E;
 
-public sealed class OverviewTests(AppServer app) : IClassFixture<AppServer>
+public sealed class OverviewTests(AppServer app) : LocalOnlyTest, IClassFixture<AppServer>
 {
     [Fact]
     public async Task The_overview_shows_the_demo_figures_and_links_into_the_explorer()

@@ -14,13 +14,13 @@ namespace AuditDashboard.E2E;
 /// the orders API, the user signs out; the provider, the shop and the API each report what they saw, and the
 /// dashboard's session trace puts it together.
 /// </summary>
-public sealed class ProviderStoryTests(ProviderStoryServer server) : IClassFixture<ProviderStoryServer>
+public sealed class ProviderStoryTests(ProviderStoryServer server) : LocalOnlyTest, IClassFixture<ProviderStoryServer>
 {
     [Fact]
     public async Task Sign_in_refresh_api_call_and_sign_out_at_a_real_provider_make_one_session_trace_linked_by_session_and_trace_ids()
     {
         // 1. The shop, in the browser: sign in at the provider (login and consent pages), refresh, orders, sign out.
-        var shop = await (await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.ShopUrl })).NewPageAsync();
+        var shop = await (await LocalOnly.NewContextAsync(server.Browser, new BrowserNewContextOptions { BaseURL = server.ShopUrl })).NewPageAsync();
         await shop.GotoAsync("/");
         await ProviderPages.SignInAsync(shop, "alice", shop.Locator("[data-testid=user]")); // and consents to offline_access, orders:read
         await Expect(shop.Locator("[data-testid=user]")).ToContainTextAsync("Signed in as alice (alice@provider.test)");

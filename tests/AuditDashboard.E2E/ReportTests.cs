@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AuditDashboard.E2E;
 
 /// <summary>A compliance officer generates a report in the browser and downloads the signed PDF.</summary>
-public sealed class ReportTests(AppServer app) : IClassFixture<AppServer>
+public sealed class ReportTests(AppServer app) : LocalOnlyTest, IClassFixture<AppServer>
 {
     [Fact]
     public async Task A_compliance_officer_generates_a_report_and_downloads_the_pdf_whose_hash_the_page_shows()
