@@ -29,6 +29,23 @@ public sealed class DetectionRunner(IDbContextFactory<AuditDbContext> dbFactory,
 
     public IReadOnlyList<string> DetectorNames => Detectors.Names(Settings);
 
+    /// <summary>
+    /// Forgets what the live detectors remember, for a process that takes the live detection over from another:
+    /// the events in between were seen by that process, not this one.
+    /// </summary>
+    public async Task ResetLiveAsync(CancellationToken cancellationToken = default)
+    {
+        await Lock.WaitAsync(cancellationToken);
+        try
+        {
+            _live = null;
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
     /// <summary>Raises (or updates) the integrity-break alert when a verification failed; returns alerts opened.</summary>
     public async Task<int> RecordVerificationAsync(VerificationResult result, CancellationToken cancellationToken = default)
     {

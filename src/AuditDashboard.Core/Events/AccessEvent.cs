@@ -1,7 +1,7 @@
 namespace AuditDashboard.Core.Events;
 
 /// <summary>
-/// One stored access event (DESIGN §2) with the server-assigned chain fields.
+/// One stored access event (docs/events.md) with the server-assigned chain fields.
 /// Rows are append-only: the database refuses updates and deletes.
 /// </summary>
 public sealed class AccessEvent

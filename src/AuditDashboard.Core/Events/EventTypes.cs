@@ -1,6 +1,6 @@
 namespace AuditDashboard.Core.Events;
 
-/// <summary>The event-type taxonomy (DESIGN §2). Stored as these snake_case strings.</summary>
+/// <summary>The event-type taxonomy (docs/events.md). Stored as these snake_case strings.</summary>
 public static class EventTypes
 {
     public const string AuthorizationRequest = "authorization_request";

@@ -104,10 +104,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
     {
         await using var db = dbFactory.CreateDbContext();
         bool sqlite = db.Database.IsSqlite();
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        if (!sqlite)
-            await db.Database.ExecuteSqlRawAsync(
-                "EXEC sp_getapplock @Resource = 'auditdashboard-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+        await using var tx = await ExclusiveTransaction.BeginAsync(db, ExclusiveTransaction.Chain, cancellationToken);
 
         var fresh = unique;
         if (lookUpExisting)

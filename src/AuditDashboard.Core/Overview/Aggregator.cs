@@ -7,22 +7,28 @@ namespace AuditDashboard.Core.Overview;
 /// <summary>
 /// Keeps the overview's aggregates up to date by reading the chain forward from the last seq it counted.
 /// It runs off the ingest path (ingest speed is unaffected), every few seconds in the background and before
-/// each overview query, so the overview is current and costs the same however large the store grows.
+/// each overview query, so the overview is current and costs the same however large the store grows. Each chunk is
+/// counted in one exclusive transaction that reads the cursor and advances it, so several callers — threads or
+/// processes on the same database — never count an event twice.
 /// </summary>
 public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
 {
     private const int Chunk = 5000;
-    private static readonly SemaphoreSlim Lock = new(1, 1);
 
     /// <summary>Counts every event not yet counted; returns the last seq counted.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await Lock.WaitAsync(cancellationToken);
-        try
+        // Nothing new (the common case before each overview query): answered without taking the write lock.
+        await using (var peek = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            while (true)
-            {
+            long counted = await peek.AggregateStates.Where(s => s.Id == 1).Select(s => s.LastSeq).FirstOrDefaultAsync(cancellationToken);
+            long head = await peek.Events.OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
+            if (head <= counted) return counted;
+        }
+        while (true)
+        {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                await using var tx = await ExclusiveTransaction.BeginAsync(db, ExclusiveTransaction.Aggregates, cancellationToken);
                 var state = await db.AggregateStates.FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
                 if (state is null)
                 {
@@ -31,7 +37,7 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                 }
                 long last = state.LastSeq;
                 var rows = await db.Events.AsNoTracking().Where(e => e.Seq > last).OrderBy(e => e.Seq).Take(Chunk)
-                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.Username ?? e.UserId, e.UserId, e.ClientId, e.SessionId, e.Ip, e.GeoCountry))
+                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.UserId ?? e.Username, e.UserId, e.Username, e.ClientId, e.SessionId, e.Ip, e.GeoCountry))
                     .ToListAsync(cancellationToken);
                 if (rows.Count == 0) return last;
 
@@ -39,16 +45,13 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                 await ApplySessionsAsync(db, rows, cancellationToken);
                 state.LastSeq = rows[^1].Seq;
                 await db.SaveChangesAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
                 if (rows.Count < Chunk) return state.LastSeq;
-            }
-        }
-        finally
-        {
-            Lock.Release();
         }
     }
 
-    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? UserId, string? Client,
+    /// <param name="User">The account, as everywhere (detectors, reports): the user id, or the username when there is none.</param>
+    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? UserId, string? Username, string? Client,
         string? Session, string? Ip, string? Country);
 
     private static async Task ApplyAsync(AuditDbContext db, List<Row> rows, CancellationToken cancellationToken)
@@ -137,7 +140,7 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                     if (r.Timestamp < s.FirstSeen) s.FirstSeen = r.Timestamp;
                     if (r.Timestamp > s.LastSeen) s.LastSeen = r.Timestamp;
                     s.UserId ??= r.UserId;
-                    s.Username ??= r.User;
+                    s.Username ??= r.Username;
                     s.ClientId ??= r.Client;
                     s.Events++;
                     if (r.Outcome == Outcomes.Failure) s.Failures++;

@@ -77,7 +77,7 @@ internal sealed class AccessEventConfiguration(bool isSqlite) : IEntityTypeConfi
         e.Property(x => x.PrevHash).HasColumnName("prev_hash").HasMaxLength(32).IsRequired();
         e.Property(x => x.Hash).HasColumnName("hash").HasMaxLength(32).IsRequired();
 
-        // What the dashboard asks (DESIGN §7). Sparse columns get filtered indexes so rows
+        // What the dashboard asks (README, Speed: Indexes). Sparse columns get filtered indexes so rows
         // without a value cost nothing to insert; every index is paid for on every append.
         e.HasIndex(x => new { x.Source, x.EventId }).IsUnique().HasDatabaseName("ux_access_events_source_event_id");
         e.HasIndex(x => x.Timestamp).HasDatabaseName("ix_access_events_timestamp");

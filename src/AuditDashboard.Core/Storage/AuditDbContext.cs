@@ -24,6 +24,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Detection.DetectionState> DetectionStates => Set<Detection.DetectionState>();
     public DbSet<Compliance.GeneratedReport> Reports => Set<Compliance.GeneratedReport>();
     public DbSet<SignIn.DashboardSession> DashboardSessions => Set<SignIn.DashboardSession>();
+    public DbSet<Coordination.Lease> Leases => Set<Coordination.Lease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,5 +36,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         DetectionConfiguration.Configure(modelBuilder, sqlite);
         ReportConfiguration.Configure(modelBuilder, sqlite);
         modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new LeaseConfiguration(sqlite));
     }
 }

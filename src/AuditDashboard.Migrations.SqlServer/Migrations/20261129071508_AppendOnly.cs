@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AuditDashboard.Migrations.SqlServer.Migrations
 {
     /// <summary>
-    /// Makes access_events and chain_heads append-only (DESIGN §3) with INSTEAD OF triggers, which also stop
+    /// Makes access_events and chain_heads append-only (ADR 0003) with INSTEAD OF triggers, which also stop
     /// MERGE-based upserts (their UPDATE branch fires the trigger). Triggers work on every SQL Server edition;
     /// a ledger table (SQL Server 2022+) can replace them, see docs/adr/0003-append-only-enforcement.md.
     /// </summary>

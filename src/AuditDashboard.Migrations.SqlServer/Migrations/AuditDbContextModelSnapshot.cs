@@ -155,6 +155,28 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
                 {
                     b.Property<long>("Id")

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AuditDashboard.Migrations.Sqlite.Migrations
 {
     /// <summary>
-    /// Makes access_events and chain_heads append-only (DESIGN §3). BEFORE UPDATE/DELETE alone are not enough:
+    /// Makes access_events and chain_heads append-only (ADR 0003). BEFORE UPDATE/DELETE alone are not enough:
     /// INSERT OR REPLACE deletes the conflicting row without firing delete triggers, so every unique key is
     /// guarded by a BEFORE INSERT trigger too: seq must extend the chain by exactly one (which also stops a
     /// replace by seq), and (source, event_id) must be new. The seq lookup is written as ORDER BY … LIMIT 1

@@ -146,6 +146,28 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("reports", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Coordination.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
                 {
                     b.Property<long>("Id")

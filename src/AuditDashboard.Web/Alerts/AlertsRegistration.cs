@@ -18,6 +18,7 @@ public static class AlertsRegistration
         builder.AddValidatedOptions<GeoOptions>(GeoOptions.Section, o => o.Validate(contentRoot));
         builder.Services.AddSingleton(sp => new GeoLookup(() => sp.GetRequiredService<IOptions<GeoOptions>>().Value, contentRoot));
         builder.Services.AddSingleton<DetectionRunner>();
+        builder.Services.AddSingleton<AuditDashboard.Core.Coordination.LeaseStore>();
         builder.Services.AddHostedService<DetectionService>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using AuditDashboard.Core.Storage;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Overview;
 using AuditDashboard.IntegrationTests.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class AggregatorTests : IDisposable
         Assert.Equal(inRange.Count(e => e.EventType == EventTypes.LoginFailure), figures.SignInFailures);
         Assert.Equal(inRange.Count(e => e.EventType == EventTypes.LoginSuccess), figures.SignInSuccesses);
         Assert.Equal(inRange.Select(e => e.SessionId).OfType<string>().Distinct().Count(), figures.ActiveSessions);
-        Assert.Equal(inRange.Select(e => e.Username ?? e.UserId).OfType<string>().Distinct().Count(), figures.DistinctUsers);
+        Assert.Equal(inRange.Select(e => e.UserId ?? e.Username).OfType<string>().Distinct().Count(), figures.DistinctUsers);
         Assert.Equal(inRange.Count(e => e.Outcome == Outcomes.Failure), figures.Failures.Sum());
         Assert.Equal(5, figures.Buckets.Count);
         Assert.Equal(events.Max(e => e.Seq), figures.AggregatedThroughSeq);
@@ -60,5 +61,21 @@ public sealed class AggregatorTests : IDisposable
         Assert.Equal(events.Count(e => e.Outcome == Outcomes.Failure), figures.Failures.Sum());
         // The chart starts at the first stored event, not at the period's start.
         Assert.True(figures.Buckets[0] <= events.Min(e => e.Timestamp) && figures.Buckets[0] > events.Min(e => e.Timestamp).AddYears(-1));
+    }
+
+    [Fact]
+    public async Task Aggregators_of_two_processes_on_one_store_count_every_event_exactly_once()
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 4, users: 10);
+        // Two instances share no lock in memory, as two processes on the same file would not.
+        var first = new Aggregator(new SimpleDbContextFactory(Stores.Sqlite(_db.Path)));
+        var second = new Aggregator(new SimpleDbContextFactory(Stores.Sqlite(_db.Path)));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).CatchUpAsync())));
+
+        await using var db = factory.CreateDbContext();
+        var events = await db.Events.AsNoTracking().ToListAsync();
+        Assert.Equal(events.Count, await db.HourlyCounts.SumAsync(h => h.Count));
+        Assert.Equal(events.Count(e => e.SessionId is not null), await db.SessionAggregates.SumAsync(s => s.Events));
+        Assert.Equal(events.Max(e => e.Seq), await db.AggregateStates.Select(s => s.LastSeq).SingleAsync());
     }
 }

@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditDashboard.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Leases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "leases",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    holder = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_leases", x => x.name);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "leases");
+        }
+    }
+}
