@@ -31,6 +31,10 @@ public sealed class DetectionOptions
         if (TokenMemoryDays is < 1 or > 365) yield return "Detection:TokenMemoryDays must be between 1 and 365.";
         if (CredentialStuffing.Accounts < 2 || CredentialStuffing.Ips < 2) yield return "Detection:CredentialStuffing needs at least 2 accounts and 2 IPs.";
         if (CredentialStuffing.FailureRatio is <= 0 or > 1) yield return "Detection:CredentialStuffing:FailureRatio must be in (0, 1].";
+        if (CredentialStuffing.WindowMinutes is < 1 or > 1440) yield return "Detection:CredentialStuffing:WindowMinutes must be between 1 and 1440.";
+        if (ImpossibleTravel.MinDistanceKm is < 0 or > 20_000) yield return "Detection:ImpossibleTravel:MinDistanceKm must be between 0 and 20000.";
+        if (PrivilegedRoles.Any(string.IsNullOrWhiteSpace)) yield return "Detection:PrivilegedRoles must not contain empty names.";
+        if (PrivilegedScopes.Any(string.IsNullOrWhiteSpace)) yield return "Detection:PrivilegedScopes must not contain empty names.";
         if (ImpossibleTravel.MaxSpeedKmh < 100) yield return "Detection:ImpossibleTravel:MaxSpeedKmh must be at least 100.";
         if (SessionIdleMinutes < 1) yield return "Detection:SessionIdleMinutes must be at least 1.";
         if (DormantDays < 1) yield return "Detection:DormantDays must be at least 1.";

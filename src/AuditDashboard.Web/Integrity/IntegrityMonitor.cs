@@ -2,6 +2,7 @@ using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Integrity;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AuditDashboard.Web.Integrity;
 
@@ -10,11 +11,11 @@ namespace AuditDashboard.Web.Integrity;
 /// raises the integrity_break alert.
 /// </summary>
 public sealed class IntegrityMonitor(IDbContextFactory<AuditDbContext> dbFactory, IntegrityStatus status, DetectionRunner detection,
-    IConfiguration configuration, TimeProvider clock, ILogger<IntegrityMonitor> logger) : BackgroundService
+    IOptions<IntegrityOptions> options, TimeProvider clock, ILogger<IntegrityMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Integrity:VerifyIntervalMinutes", 60)));
+        var interval = TimeSpan.FromMinutes(options.Value.VerifyIntervalMinutes);
         using var timer = new PeriodicTimer(interval);
         do
         {

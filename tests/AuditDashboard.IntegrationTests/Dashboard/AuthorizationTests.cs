@@ -207,6 +207,9 @@ public sealed class AuthorizationTests : IDisposable
             ["Database:SqliteCacheMiB"] = "1",
             ["Geo:DatabasePath"] = "no-such-city.mmdb",
             ["Detection:ImpossibleTravel:MaxSpeedKmh"] = "5",
+            ["Detection:CredentialStuffing:WindowMinutes"] = "0",
+            ["Detection:ImpossibleTravel:MinDistanceKm"] = "-1",
+            ["Integrity:VerifyIntervalMinutes"] = "0",
         });
         var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
         Assert.True(ex.Contains("Authentication:Oidc:Authority is required"), ex[..Math.Min(ex.Length, 1500)]);
@@ -215,5 +218,8 @@ public sealed class AuthorizationTests : IDisposable
         Assert.Contains("Database:SqliteCacheMiB must be between", ex);
         Assert.Contains("no-such-city.mmdb' does not exist", ex);
         Assert.Contains("Detection:ImpossibleTravel:MaxSpeedKmh must be at least 100", ex);
+        Assert.Contains("Detection:CredentialStuffing:WindowMinutes must be between 1 and 1440", ex);
+        Assert.Contains("Detection:ImpossibleTravel:MinDistanceKm must be between 0 and 20000", ex);
+        Assert.Contains("Integrity:VerifyIntervalMinutes must be from 1 to 10080", ex);
     }
 }
