@@ -25,6 +25,10 @@ public static class HttpIngest
             b.UseSetting("Authentication:Oidc:Authority", "https://127.0.0.1:9/");
             b.UseSetting("Authentication:Oidc:ClientId", "benchmark");
             b.UseSetting("Urls", "");
+            // Production refuses the generated development certificate, and the benchmark posts far more batches a
+            // minute than the default ingest rate limit allows.
+            b.UseSetting("Reports:SigningCertificatePath", SigningCertificate(Path.GetDirectoryName(Path.GetFullPath(path))!));
+            b.UseSetting("RateLimits:IngestPerMinute", "1000000");
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -44,5 +48,16 @@ public static class HttpIngest
                 throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
         return events / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string SigningCertificate(string folder)
+    {
+        var pfx = Path.Combine(folder, "benchmark-signing.pfx");
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=AuditDashboard benchmark", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        return pfx;
     }
 }

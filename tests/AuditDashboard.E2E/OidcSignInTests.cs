@@ -1,3 +1,4 @@
+using AuditDashboard.Testing;
 using System.Text.RegularExpressions;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -43,15 +44,9 @@ public sealed class OidcSignInTests(OidcServer server) : LocalOnlyTest, IClassFi
         Assert.Equal("analyst@provider.test", own[0].Username);
 
         // The provider's forwarder reported the same story from its side: authorization, token, sign-out.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        List<AuditDashboard.Core.Events.AccessEvent> provider;
-        do
-        {
-            await Task.Delay(200);
-            provider = await db.Events.AsNoTracking().Where(e => e.Source == "oidc-provider:e2e" && e.UserId == "analyst").OrderBy(e => e.Seq).ToListAsync();
-        }
-        while (!provider.Any(e => e.EventType == "logout") && DateTime.UtcNow < deadline);
-        Assert.True(provider.Any(e => e.EventType == "logout"), "the provider's logout did not arrive; provider log: " + server.ProviderLog);
+        var provider = await Eventually.HoldsAsync(
+            () => db.Events.AsNoTracking().Where(e => e.Source == "oidc-provider:e2e" && e.UserId == "analyst").OrderBy(e => e.Seq).ToListAsync(),
+            events => events.Any(e => e.EventType == "logout"), "the provider's logout arriving", _ => "provider log: " + server.ProviderLog);
         var authorization = provider.First(e => e.EventType == "authorization_request" && e.Outcome == "success");
         Assert.Equal("auditdashboard", authorization.ClientId);
         var token = Assert.Single(provider, e => e.EventType == "token_issued" && e.TokenType == "access_token");

@@ -1,3 +1,4 @@
+using AuditDashboard.Testing;
 using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Storage;
@@ -118,27 +119,19 @@ public sealed class ProviderStoryTests(ProviderStoryServer server) : LocalOnlyTe
     /// <summary>The session's events and those linked to it, once the sign-out and the API call have arrived from every side.</summary>
     private async Task<List<AccessEvent>> WaitForStoryAsync(string sid)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        async Task<List<AccessEvent>> TraceAsync()
         {
             await using var db = await server.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
-            var trace = await AuditDashboard.Core.Sessions.SessionQueries.TraceAsync(db, sid);
-            var events = trace?.Timeline.Select(t => t.Event).ToList() ?? [];
-            bool complete = events.Any(e => e.Source == ProviderSource && e.EventType == EventTypes.Logout)
-                            && events.Any(e => e.Source == ProviderSource && e.EventType == EventTypes.TokenRevoked)
-                            && events.Any(e => e.Source == ShopSource && e.EventType == EventTypes.TokenRevoked)
-                            && events.Any(e => e.Source == ApiSource && e.EventType == EventTypes.ResourceAccess);
-            if (complete)
-            {
-                await Task.Delay(1000); // anything still in flight
-                await using var again = await server.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
-                return (await AuditDashboard.Core.Sessions.SessionQueries.TraceAsync(again, sid))!.Timeline.Select(t => t.Event).ToList();
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the story did not arrive complete; have {string.Join(", ", events.Select(e => $"{e.Source}/{e.EventType}"))}; provider log: {server.ProviderLog}");
-            }
-            await Task.Delay(250);
+            return (await AuditDashboard.Core.Sessions.SessionQueries.TraceAsync(db, sid))?.Timeline.Select(t => t.Event).ToList() ?? [];
         }
+        await Eventually.HoldsAsync(TraceAsync,
+            events => events.Any(e => e.Source == ProviderSource && e.EventType == EventTypes.Logout)
+                      && events.Any(e => e.Source == ProviderSource && e.EventType == EventTypes.TokenRevoked)
+                      && events.Any(e => e.Source == ShopSource && e.EventType == EventTypes.TokenRevoked)
+                      && events.Any(e => e.Source == ApiSource && e.EventType == EventTypes.ResourceAccess),
+            "the story arriving complete from provider, shop and API",
+            events => $"{string.Join(", ", events.Select(e => $"{e.Source}/{e.EventType}"))}; provider log: {server.ProviderLog}");
+        await Task.Delay(1000); // a quiet moment, not a wait for a condition: anything still in flight lands in it
+        return await TraceAsync();
     }
 }

@@ -1,3 +1,4 @@
+using AuditDashboard.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
@@ -69,13 +70,13 @@ public sealed class CollectorTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/orders")).StatusCode);
 
         // Down: nothing arrives, everything waits on disk.
-        await WaitUntil(() => outage.Refused >= 2);
+        await Eventually.HoldsAsync(() => outage.Refused >= 2, "two refused deliveries during the outage");
         Assert.Equal(0, await CountAsync(dashboard));
         Assert.True(Directory.GetFiles(buffer, "*.ndjson").Length > 0);
 
         outage.Down = false;
-        await WaitUntil(async () => await CountAsync(dashboard) >= 9);
-        await Task.Delay(500);
+        await Eventually.HoldsAsync(async () => await CountAsync(dashboard) >= 9, "nine events at the dashboard");
+        await Task.Delay(500); // a quiet moment, not a wait for a condition: a re-delivered duplicate would land in it
 
         await using var db = await dashboard.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
         var events = await db.Events.AsNoTracking().Where(e => e.Source == "collector:orders-api").OrderBy(e => e.Seq).ToListAsync();
@@ -103,17 +104,5 @@ public sealed class CollectorTests : IDisposable
     {
         await using var db = await dashboard.Services.GetRequiredService<IDbContextFactory<AuditDbContext>>().CreateDbContextAsync();
         return await db.Events.CountAsync(e => e.Source == "collector:orders-api");
-    }
-
-    private static Task WaitUntil(Func<bool> condition) => WaitUntil(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the condition did not hold within 60 s");
-            await Task.Delay(100);
-        }
     }
 }

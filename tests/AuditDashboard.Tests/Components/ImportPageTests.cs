@@ -41,4 +41,18 @@ public sealed class ImportPageTests : DashboardContext
         await using var db = Store.CreateDbContext();
         Assert.Equal(0, await db.Events.CountAsync(e => e.Source != "auditdashboard"));
     }
+
+    [Fact]
+    public async Task A_file_with_text_that_is_not_valid_utf8_is_refused_naming_the_record_and_field()
+    {
+        var page = Page();
+        var bytes = await File.ReadAllBytesAsync(Samples.Path("okta_systemlog.json"));
+        var at = bytes.AsSpan().IndexOf("\"displayMessage\": \""u8) + 19; // the first letter of the value
+        bytes[at] = 0xFF;
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "bad-utf8.json"));
+        page.WaitForAssertion(() => Assert.Contains("bad-utf8.json was refused; nothing was stored", page.Find("[data-testid=import-refused]").TextContent));
+        Assert.Contains("displayMessage is not valid Unicode text", page.Find("[data-testid=import-problems]").TextContent);
+        await using var db = Store.CreateDbContext();
+        Assert.Equal(0, await db.Events.CountAsync(e => e.Source != "auditdashboard"));
+    }
 }
