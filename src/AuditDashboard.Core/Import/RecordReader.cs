@@ -52,18 +52,20 @@ public static class RecordReader
             if (await json.ReadValueAsync(maxRecordBytes, cancellationToken) is { } record)
             {
                 bool oneLine = json.Line == line;
+                // Checked whole before anything looks inside it (even a property look-up decodes the keys).
+                Check(oneLine ? $"line {line}" : $"record {index}", record);
                 if (Envelope(record) is { } items)
                 {
                     int item = 0;
                     foreach (var inner in items.EnumerateArray())
                     {
-                        yield return Checked(index, oneLine ? $"line {line}, item {item++}" : $"record {index}", inner);
+                        yield return new ImportRecord(index, oneLine ? $"line {line}, item {item++}" : $"record {index}", inner);
                         index++;
                     }
                 }
                 else
                 {
-                    yield return Checked(index, oneLine ? $"line {line}" : $"record {index}", record);
+                    yield return new ImportRecord(index, oneLine ? $"line {line}" : $"record {index}", record);
                     index++;
                 }
                 continue;
@@ -84,10 +86,15 @@ public static class RecordReader
 
     private static ImportRecord Checked(int index, string where, JsonElement element)
     {
+        Check(where, element);
+        return new ImportRecord(index, where, element);
+    }
+
+    private static void Check(string where, JsonElement element)
+    {
         var problems = new List<string>();
         if (!JsonTextCheck.Check(element, (path, reason) => problems.Add($"{path} {reason}"), guardTokens: false))
             throw new ImportException($"{where}: {string.Join("; ", problems.Take(5))}");
-        return new ImportRecord(index, where, element);
     }
 
     /// <summary>The records inside a Graph list response (<c>value</c>) or an Okta event hook (<c>data.events</c>).</summary>
