@@ -31,7 +31,9 @@ public sealed class CountsAgreeTests : IDisposable
         Assert.Equal(2, extra.Accepted);
 
         var overview = await OverviewQueries.LoadAsync(db, new Aggregator(factory), from, to);
-        var report = await ReportBuilder.BuildAsync(db, ControlCatalog.Load(), new ReportRequest
+        var catalog = ControlCatalog.Load();
+        var controls = await ControlStatusQueries.ForAsync(db, catalog.For(CatalogFramework.Soc2), from, to);
+        var report = await ReportBuilder.BuildAsync(db, catalog, new ReportRequest
         {
             Frameworks = [CatalogFramework.Soc2], From = from, To = to, Organisation = "Acme", GeneratedBy = "test", Seed = 1,
             ReportId = ReportRequest.NewId(DateTime.UtcNow),
@@ -43,5 +45,11 @@ public sealed class CountsAgreeTests : IDisposable
         Assert.Equal(summary.SignInFailures, overview.SignInFailures);
         Assert.Equal(summary.Users, overview.DistinctUsers);
         Assert.Equal(summary.Clients, overview.DistinctClients);
+
+        // The controls page and the report: every control's every population, the same size.
+        var pageSizes = controls.SelectMany(c => c.Populations.Select(p => ($"{c.Control.Id}/{p.Population.Name}", p.Size))).ToList();
+        var reportSizes = report.Controls.SelectMany(c => c.Populations.Select(p => ($"{c.Id}/{p.Name}", p.Size))).ToList();
+        Assert.NotEmpty(pageSizes);
+        Assert.Equal(pageSizes.OrderBy(x => x.Item1), reportSizes.OrderBy(x => x.Item1));
     }
 }
