@@ -25,7 +25,7 @@ public sealed class TempStore : IAsyncDisposable
     /// <summary>Ingests NDJSON lines; fails the test if the batch is refused.</summary>
     public async Task IngestAsync(params string[] ndjson)
     {
-        var result = await new IngestService(Factory, new IngestOptions(), TimeProvider.System)
+        var result = await new IngestService(Factory, new IngestOptions(), TestClock.Default)
             .IngestJsonAsync(Encoding.UTF8.GetBytes(string.Join('\n', ndjson)), "test");
         Assert.True(result.Status == IngestStatus.Accepted, result.Message);
     }

@@ -41,7 +41,7 @@ public sealed class CefMapper : IRecordMapper
         var c = new CanonicalEvent()
             // Without an id of its own a line is named by its hash, so importing the file again stores nothing new.
             .Set("event_id", Ext("externalId") ?? Ext("eventId") ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record.Line!.TrimEnd()))))
-            .Set("timestamp", time ?? Json.Iso(DateTimeOffset.UtcNow))
+            .Set("timestamp", time ?? Json.Iso(record.ImportedAt))
             .Set("event_type", type)
             .Set("outcome", outcome ?? Outcomes.Unknown)
             .Set("source", source ?? $"cef:{cef.Vendor}/{cef.Product}")

@@ -32,8 +32,10 @@ public sealed class ImportService(IngestService ingest)
         var errors = new List<string>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         long records = 0;
+        // One instant for both passes, so the events checked are the events stored.
+        var importedAt = ingest.Clock.GetUtcNow();
 
-        await foreach (var batch in BatchesAsync(file, mapper, source, errors, skipped, r => records = r, cancellationToken))
+        await foreach (var batch in BatchesAsync(file, mapper, source, importedAt, errors, skipped, r => records = r, cancellationToken))
         {
             var check = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken, validateOnly: true);
             if (check.Status != IngestStatus.Accepted)
@@ -48,7 +50,7 @@ public sealed class ImportService(IngestService ingest)
         long headSeq = 0;
         string headHash = "";
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var batch in BatchesAsync(file, mapper, source, errors, ignored, _ => { }, cancellationToken))
+        await foreach (var batch in BatchesAsync(file, mapper, source, importedAt, errors, ignored, _ => { }, cancellationToken))
         {
             var stored = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken);
             if (stored.Status != IngestStatus.Accepted)
@@ -61,7 +63,7 @@ public sealed class ImportService(IngestService ingest)
         return new ImportResult(mapper.Format, records, accepted, duplicates, skipped, [], headSeq, headHash);
     }
 
-    private async IAsyncEnumerable<List<(ImportRecord Record, byte[] Json)>> BatchesAsync(Stream file, IRecordMapper mapper, string? source,
+    private async IAsyncEnumerable<List<(ImportRecord Record, byte[] Json)>> BatchesAsync(Stream file, IRecordMapper mapper, string? source, DateTimeOffset importedAt,
         List<string> errors, IDictionary<string, int> skipped, Action<long> counted, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         file.Position = 0;
@@ -77,7 +79,7 @@ public sealed class ImportService(IngestService ingest)
                 try
                 {
                     if (!await reader.MoveNextAsync()) break;
-                    record = reader.Current;
+                    record = reader.Current with { ImportedAt = importedAt };
                 }
                 catch (ImportException ex)
                 {

@@ -28,6 +28,9 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
 
     public IngestOptions Options => limits.Value;
 
+    /// <summary>The clock that stamps received_at and judges future timestamps.</summary>
+    public TimeProvider Clock => clock;
+
     private EventValidator Validator => _validator ??= new EventValidator(limits.Value, clock);
 
     /// <summary>Ingests a body holding a JSON object, a JSON array or NDJSON.</summary>

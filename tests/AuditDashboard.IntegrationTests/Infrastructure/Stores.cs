@@ -31,7 +31,7 @@ public static class Stores
     public static async Task<SimpleDbContextFactory> SimulatedAsync(string path, int days = 1, int users = 6)
     {
         var factory = await MigratedSqliteAsync(path);
-        var runner = new SimulationRunner(new IngestService(factory, new IngestOptions(), TimeProvider.System), TimeProvider.System);
+        var runner = new SimulationRunner(new IngestService(factory, new IngestOptions(), TestClock.Default), TestClock.Default);
         await runner.RunAsync(new SimulationOptions { Days = days, Users = users, Seed = 3, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }, "test");
         return factory;
     }

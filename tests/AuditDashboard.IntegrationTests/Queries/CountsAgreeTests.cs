@@ -23,7 +23,7 @@ public sealed class CountsAgreeTests : IDisposable
         var to = last.Date;
         var from = to.AddDays(-3);
         // One account seen with its id and name, then by name alone: the user is its id, or its name when there is none.
-        var ingest = new IngestService(factory, new IngestOptions(), TimeProvider.System);
+        var ingest = new IngestService(factory, new IngestOptions(), TestClock.Default);
         var at = from.AddHours(5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var extra = await ingest.IngestJsonAsync(Encoding.UTF8.GetBytes(
             $$"""{"event_id":"agree-1","timestamp":"{{at}}","event_type":"login_success","outcome":"success","source":"idp","user_id":"u-agree","username":"agree@acme.example","client_id":"agree-app"}""" + "\n" +
@@ -36,8 +36,8 @@ public sealed class CountsAgreeTests : IDisposable
         var report = await ReportBuilder.BuildAsync(db, catalog, new ReportRequest
         {
             Frameworks = [CatalogFramework.Soc2], From = from, To = to, Organisation = "Acme", GeneratedBy = "test", Seed = 1,
-            ReportId = ReportRequest.NewId(DateTime.UtcNow),
-        }, "test signing", DateTime.UtcNow);
+            ReportId = ReportRequest.NewId(TestClock.Default.GetUtcNow().UtcDateTime),
+        }, "test signing", TestClock.Default.GetUtcNow().UtcDateTime);
 
         var summary = report.Summary;
         Assert.Equal(summary.Events, overview.Events);

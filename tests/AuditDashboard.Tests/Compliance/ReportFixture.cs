@@ -22,11 +22,11 @@ public sealed class ReportFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Store = await TempStore.CreateAsync();
-        var runner = new SimulationRunner(new IngestService(Store.Factory, new IngestOptions(), TimeProvider.System), TimeProvider.System);
+        var runner = new SimulationRunner(new IngestService(Store.Factory, new IngestOptions(), TestClock.Default), TestClock.Default);
         await runner.RunAsync(new SimulationOptions { Days = 14, Users = 20, Seed = 11, End = End }, "test");
-        await new DetectionRunner(Store.Factory, new DetectionOptions(), TimeProvider.System).BackfillAsync(null, null);
+        await new DetectionRunner(Store.Factory, new DetectionOptions(), TestClock.Default).BackfillAsync(null, null);
         Generator = new ReportGenerator(Store.Factory, ControlCatalog.Load(),
-            new ReportSigner(new ReportOptions { Organisation = "Acme Test Ltd" }, Store.Folder), TimeProvider.System);
+            new ReportSigner(new ReportOptions { Organisation = "Acme Test Ltd" }, Store.Folder), TestClock.Default);
         Report = await Generator.GenerateAsync(Request(Seed));
         Pages = PdfText.Pages(Report.Pdf);
         Text = string.Join("\n", Pages);
@@ -36,7 +36,7 @@ public sealed class ReportFixture : IAsyncLifetime
     {
         Frameworks = frameworks.Length == 0 ? [CatalogFramework.Soc2, CatalogFramework.Iso27001] : frameworks,
         From = From, To = End, Organisation = "Acme Test Ltd", GeneratedBy = "tester@acme.example", Seed = seed,
-        ReportId = ReportRequest.NewId(DateTime.UtcNow),
+        ReportId = ReportRequest.NewId(TestClock.Default.GetUtcNow().UtcDateTime),
     };
 
     public static string Entry(byte[] zip, string name)

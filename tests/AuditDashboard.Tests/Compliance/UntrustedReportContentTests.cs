@@ -20,7 +20,7 @@ public sealed class UntrustedReportContentTests
             ["event_id"] = $"odd-{i}", ["timestamp"] = $"2026-10-20T10:{i:00}:00Z", ["event_type"] = "login_success", ["outcome"] = "success",
             ["source"] = "idp", ["username"] = name, ["client_id"] = name.Length > 100 ? "long-client" : name, ["ip"] = "198.51.100.7",
         })).ToArray());
-        var generator = new ReportGenerator(store.Factory, ControlCatalog.Load(), new ReportSigner(new ReportOptions(), store.Folder), TimeProvider.System);
+        var generator = new ReportGenerator(store.Factory, ControlCatalog.Load(), new ReportSigner(new ReportOptions(), store.Folder), TestClock.Default);
 
         var report = await generator.GenerateAsync(ReportFixture.Request(7, CatalogFramework.Soc2) with { Organisation = "Zoë & <Co>" });
 

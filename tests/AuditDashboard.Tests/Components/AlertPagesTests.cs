@@ -13,7 +13,7 @@ public sealed class AlertPagesTests : DashboardContext
 {
     private async Task<Alert> DetectAsync(string detector)
     {
-        await new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System).BackfillAsync(null, null);
+        await new DetectionRunner(Store, new DetectionOptions(), TestClock.Default).BackfillAsync(null, null);
         await using var db = Store.CreateDbContext();
         return await db.Alerts.AsNoTracking().FirstAsync(a => a.Detector == detector);
     }

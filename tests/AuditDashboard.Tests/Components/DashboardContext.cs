@@ -45,7 +45,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         await using (var db = Store.CreateDbContext()) await AuditStore.MigrateAsync(db);
         if (Simulate)
         {
-            var runner = new SimulationRunner(new IngestService(Store, new IngestOptions(), TimeProvider.System), TimeProvider.System);
+            var runner = new SimulationRunner(new IngestService(Store, new IngestOptions(), TestClock.Default), TestClock.Default);
             await runner.RunAsync(new SimulationOptions { Days = 7, Users = 12, Seed = 5, End = End }, "test");
         }
 
@@ -57,15 +57,15 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FixedClock(End.AddHours(-1)));
         Services.AddSingleton(Options.Create(new AuthenticationSettings()));
         Services.AddLogging();
-        Services.AddSingleton(new IngestService(Store, new IngestOptions(), TimeProvider.System));
+        Services.AddSingleton(new IngestService(Store, new IngestOptions(), TestClock.Default));
         Services.AddSingleton<DashboardAudit>();
         Services.AddSingleton(sp => new AuditDashboard.Core.Import.ImportService(sp.GetRequiredService<IngestService>()));
         Services.AddSingleton(GeoLookup.None);
         Services.AddSingleton(ControlCatalog.Load());
         Services.AddSingleton(Options.Create(new ReportOptions { Organisation = "bUnit Ltd" }));
-        Services.AddSingleton(sp => new ReportGenerator(Store, sp.GetRequiredService<ControlCatalog>(), new ReportSigner(new ReportOptions(), _folder), TimeProvider.System));
-        Services.AddSingleton(sp => new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System, sp.GetRequiredService<GeoLookup>()));
-        var sessions = new AuditDashboard.Core.SignIn.DashboardSessionStore(Store, TimeProvider.System);
+        Services.AddSingleton(sp => new ReportGenerator(Store, sp.GetRequiredService<ControlCatalog>(), new ReportSigner(new ReportOptions(), _folder), TestClock.Default));
+        Services.AddSingleton(sp => new DetectionRunner(Store, new DetectionOptions(), TestClock.Default, sp.GetRequiredService<GeoLookup>()));
+        var sessions = new AuditDashboard.Core.SignIn.DashboardSessionStore(Store, TestClock.Default);
         Services.AddSingleton(sessions);
         Services.AddScoped<ActionGuard>();
         Authorization = AddAuthorization();

@@ -45,7 +45,7 @@ public sealed class EventsPageTests : DashboardContext
     [Fact]
     public async Task A_name_with_invisible_or_bidirectional_characters_is_shown_with_marks_in_the_table_and_the_drawer()
     {
-        var stored = await new AuditDashboard.Core.Ingest.IngestService(Store, new AuditDashboard.Core.Ingest.IngestOptions(), TimeProvider.System).IngestJsonAsync(
+        var stored = await new AuditDashboard.Core.Ingest.IngestService(Store, new AuditDashboard.Core.Ingest.IngestOptions(), TestClock.Default).IngestJsonAsync(
             System.Text.Encoding.UTF8.GetBytes("""{"event_id":"spoof-1","timestamp":"2026-10-31T22:00:00Z","event_type":"login_success","outcome":"success","source":"idp","username":"ad\u200bmin","client_id":"user\u202egnp.exe","session_id":"spoof-sid"}"""), "test");
         Assert.Equal(1, stored.Accepted);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/events?session=spoof-sid");

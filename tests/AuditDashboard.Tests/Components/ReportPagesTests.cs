@@ -58,7 +58,7 @@ public sealed class ReportPagesTests : DashboardContext
     [Fact]
     public async Task The_controls_page_shows_each_controls_populations_and_open_exceptions_with_links()
     {
-        await new DetectionRunner(Store, new DetectionOptions(), TimeProvider.System).BackfillAsync(null, null);
+        await new DetectionRunner(Store, new DetectionOptions(), TestClock.Default).BackfillAsync(null, null);
         await new Core.Overview.Aggregator(Store).CatchUpAsync();
         Services.GetRequiredService<NavigationManager>().NavigateTo("/controls?range=30d");
         var page = Render<ControlsPage>();

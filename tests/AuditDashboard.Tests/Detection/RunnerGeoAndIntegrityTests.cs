@@ -18,11 +18,11 @@ public sealed class RunnerGeoAndIntegrityTests
         // London, then Changchun 40 minutes later: about 8,400 km. The events carry no geo of their own.
         await store.IngestAsync(SignIn("a", "2026-11-01T09:00:00Z", "81.2.69.160"), SignIn("b", "2026-11-01T09:40:00Z", "175.16.199.7"));
 
-        var without = await new DetectionRunner(store.Factory, new DetectionOptions(), TimeProvider.System).BackfillAsync(null, null);
+        var without = await new DetectionRunner(store.Factory, new DetectionOptions(), TestClock.Default).BackfillAsync(null, null);
         Assert.Equal(0, without);
 
         using var geo = GeoLookup.Open(new GeoOptions { DatabasePath = TestGeoDatabases.City(store.Folder) }, store.Folder);
-        var runner = new DetectionRunner(store.Factory, new DetectionOptions(), TimeProvider.System, geo);
+        var runner = new DetectionRunner(store.Factory, new DetectionOptions(), TestClock.Default, geo);
         Assert.True(runner.HasGeoDatabase);
         await runner.BackfillAsync(null, null);
 
@@ -38,7 +38,7 @@ public sealed class RunnerGeoAndIntegrityTests
     {
         await using var store = await TempStore.CreateAsync();
         await store.IngestAsync(SignIn("a", "2026-11-01T09:00:00Z", "81.2.69.160"), SignIn("b", "2026-11-01T09:40:00Z", "81.2.69.161"));
-        var runner = new DetectionRunner(store.Factory, new DetectionOptions(), TimeProvider.System);
+        var runner = new DetectionRunner(store.Factory, new DetectionOptions(), TestClock.Default);
         var broken = new VerificationResult(false, 1, 1, "ab12", BreakKind.Modified, 2, "stored hash does not match the event");
 
         Assert.Equal(0, await runner.RecordVerificationAsync(broken with { Intact = true, FirstBrokenSeq = null }));

@@ -57,7 +57,7 @@ public sealed class SiemExportTests
     public async Task Exported_ocsf_and_cef_import_back_with_the_same_sign_ins()
     {
         await using var origin = await TempStore.CreateAsync();
-        var runner = new SimulationRunner(new IngestService(origin.Factory, new IngestOptions(), TimeProvider.System), TimeProvider.System);
+        var runner = new SimulationRunner(new IngestService(origin.Factory, new IngestOptions(), TestClock.Default), TestClock.Default);
         await runner.RunAsync(new SimulationOptions { Days = 2, Users = 5, Seed = 9, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }, "test");
         List<AccessEvent> events;
         await using (var db = origin.Factory.CreateDbContext()) events = await db.Events.AsNoTracking().OrderBy(e => e.Seq).ToListAsync();

@@ -17,7 +17,7 @@ internal static class ImportFixture
         return (result, await db.Events.AsNoTracking().OrderBy(e => e.Seq).ToListAsync(), store);
     }
 
-    public static ImportService Service(TempStore store) => new(new IngestService(store.Factory, new IngestOptions(), TimeProvider.System));
+    public static ImportService Service(TempStore store) => new(new IngestService(store.Factory, new IngestOptions(), TestClock.Default));
 
     public static DateTime Utc(string iso) => DateTime.Parse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
 }

@@ -33,7 +33,7 @@ public sealed class ImportedLogsAreTracedAndReportedTests
 
         // A report over the day of the Keycloak events counts them, per source, in its populations and completeness.
         var day = keycloak[0].Timestamp.Date;
-        var generator = new ReportGenerator(store.Factory, ControlCatalog.Load(), new ReportSigner(new ReportOptions(), store.Folder), TimeProvider.System);
+        var generator = new ReportGenerator(store.Factory, ControlCatalog.Load(), new ReportSigner(new ReportOptions(), store.Folder), TestClock.Default);
         var report = await generator.GenerateAsync(ReportFixture.Request(7) with { From = day, To = day.AddDays(1) });
         int inDay = keycloak.Count(e => e.Timestamp >= day && e.Timestamp < day.AddDays(1));
         int signIns = keycloak.Count(e => e.EventType is EventTypes.LoginSuccess or EventTypes.LoginFailure);
