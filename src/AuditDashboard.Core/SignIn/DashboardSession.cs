@@ -8,9 +8,11 @@ public sealed class DashboardSession
 {
     public string IdHash { get; set; } = "";
     public string UserName { get; set; } = "";
+    /// <summary>The dashboard roles the sign-in carried, sorted and comma-separated.</summary>
+    public string Roles { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime LastSeenAt { get; set; }
     public DateTime? EndedAt { get; set; }
-    /// <summary>signed_out, idle, absolute_lifetime.</summary>
+    /// <summary>signed_out, idle, absolute_lifetime, roles_changed.</summary>
     public string? EndReason { get; set; }
 }

@@ -15,17 +15,27 @@ public sealed class DashboardSessionStore(IDbContextFactory<AuditDbContext> dbFa
     public const string SignedOut = "signed_out";
     public const string Idle = "idle";
     public const string AbsoluteLifetime = "absolute_lifetime";
+    public const string RolesChanged = "roles_changed";
     public const string Unknown = "unknown";
 
-    /// <summary>Starts a session and returns its id (kept only in the user's cookie; the store keeps its SHA-256).</summary>
-    public async Task<string> StartAsync(string userName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a session and returns its id (kept only in the user's cookie; the store keeps its SHA-256). A sign-in
+    /// whose roles differ from those of the user's open sessions ends them: pages still open with the old roles lose
+    /// their rights at their next check.
+    /// </summary>
+    public async Task<string> StartAsync(string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
         var id = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
+        userName = userName.Length > 256 ? userName[..256] : userName;
+        var held = string.Join(",", roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (held.Length > 512) held = held[..512];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        foreach (var stale in await db.DashboardSessions.Where(s => s.UserName == userName && s.EndedAt == null && s.Roles != held).ToListAsync(cancellationToken))
+            (stale.EndedAt, stale.EndReason) = (now, RolesChanged);
         db.DashboardSessions.Add(new DashboardSession
         {
-            IdHash = Hash(id), UserName = userName.Length > 256 ? userName[..256] : userName, CreatedAt = now, LastSeenAt = now,
+            IdHash = Hash(id), UserName = userName, Roles = held, CreatedAt = now, LastSeenAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         return id;

@@ -12,6 +12,8 @@ internal sealed class DashboardSessionConfiguration(bool isSqlite) : IEntityType
         e.HasKey(x => x.IdHash);
         e.Property(x => x.IdHash).HasColumnName("id_hash").HasMaxLength(64);
         e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(256).IsRequired();
+        e.Property(x => x.Roles).HasColumnName("roles").HasMaxLength(512).IsRequired();
+        e.HasIndex(x => x.UserName).HasDatabaseName("ix_dashboard_sessions_user_name");
         TimeColumns.Time(e.Property(x => x.CreatedAt).HasColumnName("created_at"), isSqlite);
         TimeColumns.Time(e.Property(x => x.LastSeenAt).HasColumnName("last_seen_at"), isSqlite);
         var ended = e.Property(x => x.EndedAt).HasColumnName("ended_at");

@@ -790,6 +790,12 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2(7)")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)")
+                        .HasColumnName("roles");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -797,6 +803,9 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnName("user_name");
 
                     b.HasKey("IdHash");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_dashboard_sessions_user_name");
 
                     b.ToTable("dashboard_sessions", (string)null);
                 });

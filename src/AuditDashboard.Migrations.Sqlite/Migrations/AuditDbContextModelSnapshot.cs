@@ -775,6 +775,12 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -782,6 +788,9 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         .HasColumnName("user_name");
 
                     b.HasKey("IdHash");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_dashboard_sessions_user_name");
 
                     b.ToTable("dashboard_sessions", (string)null);
                 });

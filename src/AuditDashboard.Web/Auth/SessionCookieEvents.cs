@@ -22,7 +22,8 @@ public static class SessionCookieEvents
             if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
             {
                 foreach (var old in identity.FindAll(ClaimType).ToList()) identity.RemoveClaim(old);
-                identity.AddClaim(new System.Security.Claims.Claim(ClaimType, await store.StartAsync(identity.Name ?? "(unnamed)")));
+                var roles = identity.FindAll(identity.RoleClaimType).Select(c => c.Value);
+                identity.AddClaim(new System.Security.Claims.Claim(ClaimType, await store.StartAsync(identity.Name ?? "(unnamed)", roles)));
             }
         };
         events.OnValidatePrincipal = async context =>

@@ -70,7 +70,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ActionGuard>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("bunit@example.test");
-        SessionId = await sessions.StartAsync("bunit@example.test");
+        SessionId = await sessions.StartAsync("bunit@example.test", [Roles.Auditor]);
         SignedInAs(Roles.Auditor);
         Authorization.SetPolicies(Policies.Viewer);
     }

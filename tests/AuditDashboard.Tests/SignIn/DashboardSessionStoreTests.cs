@@ -14,7 +14,7 @@ public sealed class DashboardSessionStoreTests
         await using var store = await TempStore.CreateAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var sessions = new DashboardSessionStore(store.Factory, clock);
-        var id = await sessions.StartAsync("maya");
+        var id = await sessions.StartAsync("maya", ["Auditor"]);
         Assert.True((await sessions.CheckAsync(id, Idle, Absolute, activity: true)).Active);
         await sessions.EndAsync(id, DashboardSessionStore.SignedOut);
         Assert.Equal(new SessionCheck(false, DashboardSessionStore.SignedOut), await sessions.CheckAsync(id, Idle, Absolute, activity: true));
@@ -28,8 +28,8 @@ public sealed class DashboardSessionStoreTests
         await using var store = await TempStore.CreateAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var sessions = new DashboardSessionStore(store.Factory, clock);
-        var busy = await sessions.StartAsync("busy");
-        var idle = await sessions.StartAsync("idle");
+        var busy = await sessions.StartAsync("busy", ["Auditor"]);
+        var idle = await sessions.StartAsync("idle", ["Auditor"]);
         for (int i = 0; i < 34; i++)
         {
             clock.Advance(TimeSpan.FromMinutes(15));
@@ -38,5 +38,24 @@ public sealed class DashboardSessionStoreTests
             if (i == 1) Assert.Equal(new SessionCheck(false, DashboardSessionStore.Idle), await sessions.CheckAsync(idle, Idle, Absolute, activity: false));
         }
         Assert.Equal(new SessionCheck(false, DashboardSessionStore.AbsoluteLifetime), await sessions.CheckAsync(busy, Idle, Absolute, activity: true));
+    }
+
+    [Fact]
+    public async Task A_sign_in_with_other_roles_ends_the_users_open_sessions_and_one_with_the_same_roles_does_not()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var sessions = new DashboardSessionStore(store.Factory, clock);
+        var laptop = await sessions.StartAsync("maya", ["SecurityAnalyst", "Administrator"]);
+        var phone = await sessions.StartAsync("maya", ["Administrator", "SecurityAnalyst"]);
+        var other = await sessions.StartAsync("omar", ["Auditor"]);
+        Assert.True((await sessions.CheckAsync(laptop, Idle, Absolute, activity: false)).Active);
+
+        // The provider took Administrator away; the next sign-in carries only SecurityAnalyst.
+        var demoted = await sessions.StartAsync("maya", ["SecurityAnalyst"]);
+        Assert.Equal(new SessionCheck(false, DashboardSessionStore.RolesChanged), await sessions.CheckAsync(laptop, Idle, Absolute, activity: false));
+        Assert.Equal(new SessionCheck(false, DashboardSessionStore.RolesChanged), await sessions.CheckAsync(phone, Idle, Absolute, activity: false));
+        Assert.True((await sessions.CheckAsync(demoted, Idle, Absolute, activity: false)).Active);
+        Assert.True((await sessions.CheckAsync(other, Idle, Absolute, activity: false)).Active);
     }
 }

@@ -20,12 +20,12 @@ public sealed class SessionRevalidationTests
         using var revalidation = new SessionRevalidation(NullLoggerFactory.Instance, sessions, settings);
         ClaimsPrincipal User(string id) => new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "maya"), new Claim(SessionCookieEvents.ClaimType, id)], "test"));
 
-        var signedOut = await sessions.StartAsync("maya");
+        var signedOut = await sessions.StartAsync("maya", ["Auditor"]);
         Assert.True(await revalidation.StillValidAsync(User(signedOut)));
         await sessions.EndAsync(signedOut, DashboardSessionStore.SignedOut);
         Assert.False(await revalidation.StillValidAsync(User(signedOut)));
 
-        var idle = await sessions.StartAsync("maya");
+        var idle = await sessions.StartAsync("maya", ["Auditor"]);
         clock.Advance(TimeSpan.FromMinutes(29));
         Assert.True(await revalidation.StillValidAsync(User(idle)));
         // The periodic check itself is not activity: a page left open goes idle.

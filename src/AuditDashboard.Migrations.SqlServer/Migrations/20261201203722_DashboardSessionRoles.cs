@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditDashboard.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DashboardSessionRoles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "roles",
+                table: "dashboard_sessions",
+                type: "nvarchar(512)",
+                maxLength: 512,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dashboard_sessions_user_name",
+                table: "dashboard_sessions",
+                column: "user_name");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_dashboard_sessions_user_name",
+                table: "dashboard_sessions");
+
+            migrationBuilder.DropColumn(
+                name: "roles",
+                table: "dashboard_sessions");
+        }
+    }
+}
