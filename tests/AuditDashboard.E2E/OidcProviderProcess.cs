@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace AuditDashboard.E2E;
@@ -13,13 +12,16 @@ public sealed class OidcProviderProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private OidcProviderProcess(Process process, string url)
+    private OidcProviderProcess(Process process, string configFile)
     {
         _process = process;
-        Url = url;
+        _configFile = configFile;
     }
 
-    public string Url { get; }
+    private readonly string _configFile;
+
+    /// <summary>The issuer, on the port the system gave the provider.</summary>
+    public string Url { get; private set; } = "";
 
     /// <summary>What the provider wrote to stderr (forwarder refusals, errors), for failure messages.</summary>
     public string Log
@@ -27,24 +29,24 @@ public sealed class OidcProviderProcess : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
-    /// <summary>Starts the provider on <paramref name="port"/> (its issuer must be known to the dashboard before either starts).</summary>
-    public static async Task<OidcProviderProcess> StartAsync(string dashboardUrl, int port, string? shopUrl = null, string? ingestUrl = null, string? apiKey = null)
+    /// <summary>
+    /// Starts the provider on a port the system picks and returns once it listens. Its clients and forwarding target
+    /// are named afterwards with <see cref="Configure"/>, once the servers that need the provider's address are up.
+    /// </summary>
+    public static async Task<OidcProviderProcess> StartAsync(string folder)
     {
         // Run from the source folder, where test.sh ran `npm ci`.
         var script = Path.Combine(RepoRoot(), "tests", "AuditDashboard.E2E", "oidc", "provider.mjs");
+        var configFile = Path.Combine(folder, "oidc-provider.json");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(script)! };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(dashboardUrl);
-        if (shopUrl is not null) start.ArgumentList.Add(shopUrl);
-        if (ingestUrl is not null && apiKey is not null)
+        start.ArgumentList.Add(configFile);
+        var provider = new OidcProviderProcess(Process.Start(start)!, configFile);
+        var ready = new TaskCompletionSource<string>();
+        provider._process.OutputDataReceived += (_, e) =>
         {
-            start.Environment["AUDITDASH_INGEST_URL"] = ingestUrl;
-            start.Environment["AUDITDASH_API_KEY"] = apiKey;
-        }
-        var provider = new OidcProviderProcess(Process.Start(start)!, $"http://127.0.0.1:{port}");
-        var ready = new TaskCompletionSource();
-        provider._process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("listening") == true) ready.TrySetResult(); };
+            if (e.Data is { } line && line.IndexOf("listening on ", StringComparison.Ordinal) is var at and >= 0) ready.TrySetResult(line[(at + 13)..].Trim());
+        };
         provider._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (provider._log) provider._log.AppendLine(e.Data); };
         provider._process.BeginOutputReadLine();
         provider._process.BeginErrorReadLine();
@@ -54,7 +56,16 @@ public sealed class OidcProviderProcess : IAsyncDisposable
             await provider.DisposeAsync();
             throw new InvalidOperationException($"oidc-provider did not start (run ./test.sh, which installs tests/AuditDashboard.E2E/oidc): {provider.Log}");
         }
+        provider.Url = await ready.Task;
         return provider;
+    }
+
+    /// <summary>Names the provider's clients (by their addresses) and, with an ingest URL and key, where it forwards its events.</summary>
+    public void Configure(string dashboardUrl, string? shopUrl = null, string? ingestUrl = null, string? apiKey = null)
+    {
+        var temp = _configFile + ".tmp";
+        File.WriteAllText(temp, System.Text.Json.JsonSerializer.Serialize(new { dashboardUrl, shopUrl, ingestUrl, apiKey }));
+        File.Move(temp, _configFile, overwrite: true);
     }
 
     private static string RepoRoot()

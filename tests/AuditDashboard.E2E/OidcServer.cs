@@ -25,19 +25,18 @@ public sealed class OidcServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        int providerPort = Ports.Free();
-        // Development environment, but the provider sign-in, as in production.
+        // The provider first, on a port the system picks; the dashboard, on its own, names it as authority (it
+        // fetches the metadata only at the first sign-in); then the provider learns the dashboard's address and key.
+        _provider = await OidcProviderProcess.StartAsync(_folder);
         (_factory, BaseUrl) = DashboardHost.Start(_folder, 0,
             ("Authentication:Mode", "Oidc"),
-            ("Authentication:Oidc:Authority", $"http://127.0.0.1:{providerPort}"),
+            ("Authentication:Oidc:Authority", _provider.Url),
             ("Authentication:Oidc:ClientId", "auditdashboard"),
             ("Authentication:Oidc:ClientSecret", "e2e-only-secret"),
             ("Authentication:Oidc:RoleClaim", "roles"),
             ("Authentication:Oidc:RequireHttpsMetadata", "false"));
-        // The dashboard fetches the provider's metadata only at the first sign-in, so it can start first and hand
-        // the provider's forwarder an ingest key.
         var key = (await _factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("oidc-provider")).Secret;
-        _provider = await OidcProviderProcess.StartAsync(BaseUrl, port: providerPort, ingestUrl: $"{BaseUrl}/api/v1/events", apiKey: key);
+        _provider.Configure(BaseUrl, ingestUrl: $"{BaseUrl}/api/v1/events", apiKey: key);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);

@@ -38,10 +38,8 @@ public sealed class ProviderStoryServer : IAsyncLifetime
         var ingest = $"{DashboardUrl}/api/v1/events";
         var keys = _dashboard.Services.GetRequiredService<ApiKeyService>();
 
-        // The provider must know the shop's address for its redirect URIs before either starts.
-        int providerPort = Ports.Free(), shopPort = Ports.Free();
-        ShopUrl = $"http://127.0.0.1:{shopPort}";
-        _provider = await OidcProviderProcess.StartAsync(DashboardUrl, providerPort, ShopUrl, ingest, (await keys.CreateAsync("oidc-provider")).Secret);
+        // Every server on a port the system picks; the provider learns the shop's address (its redirect URIs) last.
+        _provider = await OidcProviderProcess.StartAsync(_folder);
 
         _api = TestApiProgram.CreateApp(
         [
@@ -54,7 +52,7 @@ public sealed class ProviderStoryServer : IAsyncLifetime
 
         _shop = RelyingPartyProgram.CreateApp(
         [
-            .. Common("shop", ShopUrl, ingest, (await keys.CreateAsync("shop")).Secret, ShopSource),
+            .. Common("shop", "http://127.0.0.1:0", ingest, (await keys.CreateAsync("shop")).Secret, ShopSource),
             $"--Oidc:Authority={ProviderUrl}",
             "--Oidc:ClientId=shop",
             "--Oidc:ClientSecret=e2e-only-shop-secret",
@@ -62,6 +60,8 @@ public sealed class ProviderStoryServer : IAsyncLifetime
             $"--OrdersApi:BaseUrl={apiUrl}/",
         ]);
         await _shop.StartAsync();
+        ShopUrl = _shop.Urls.First();
+        _provider.Configure(DashboardUrl, ShopUrl, ingest, (await keys.CreateAsync("oidc-provider")).Secret);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);

@@ -8,8 +8,8 @@ import { createHash, randomUUID } from 'node:crypto';
 
 const source = 'oidc-provider:e2e';
 
-export function attachForwarder(provider, ingestUrl, apiKey) {
-  if (!ingestUrl || !apiKey) return;
+// settings() gives {ingestUrl, apiKey}, read at each event: the test names the dashboard after the provider started.
+export function attachForwarder(provider, settings) {
   let delivery = Promise.resolve();
   // Tokens handed out per grant, so that revoking a grant can name each token it ends; and those already reported ended.
   const grants = new Map();
@@ -17,6 +17,8 @@ export function attachForwarder(provider, ingestUrl, apiKey) {
 
   // A refusal is logged, never retried: the tests would see the event missing.
   function forward(event) {
+    const { ingestUrl, apiKey } = settings();
+    if (!ingestUrl || !apiKey) return;
     const body = JSON.stringify({ event_id: randomUUID(), timestamp: new Date().toISOString(), source, ...event });
     delivery = delivery
       .then(() => fetch(ingestUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body }))

@@ -1,21 +1,34 @@
-// A real OpenID Connect provider for the end-to-end tests, on 127.0.0.1 only.
-// Usage: node provider.mjs PORT DASHBOARD_URL [SHOP_URL]
+// A real OpenID Connect provider for the end-to-end tests, on 127.0.0.1 only, on a port the system picks.
+// Usage: node provider.mjs CONFIG_FILE
+// It prints "oidc-provider listening on http://127.0.0.1:PORT" once it listens. CONFIG_FILE is JSON written by the
+// test once the other servers are up (it may not exist at start): {dashboardUrl, shopUrl?, ingestUrl?, apiKey?}.
+// It is read when a client is looked up or an event forwarded, so no server has to know another's port before
+// that one has bound its own.
 // Accounts: the login name is the account; "analyst", "auditor", "officer" and "admin" carry a dashboard
 // role in the "roles" claim, any other name carries none.
-// Clients: "auditdashboard" (the dashboard's own sign-in) and, with SHOP_URL, "shop": the relying-party test app,
+// Clients: "auditdashboard" (the dashboard's own sign-in) and, with shopUrl, "shop": the relying-party test app,
 // which may ask for refresh tokens (offline_access) and JWT access tokens for the orders API (resource indicator
 // urn:orders-api, scope orders:read).
-// With AUDITDASH_INGEST_URL and AUDITDASH_API_KEY set, forwarder.mjs posts the provider's own events to the
-// dashboard's ingest API as canonical events.
+// With ingestUrl and apiKey, forwarder.mjs posts the provider's own events to the dashboard's ingest API as
+// canonical events.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
+import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { attachForwarder } from './forwarder.mjs';
 
-const [, , port, dashboardUrl, shopUrl] = process.argv;
-if (!port || !dashboardUrl) {
-  console.error('usage: node provider.mjs PORT DASHBOARD_URL [SHOP_URL]');
+const [, , configFile] = process.argv;
+if (!configFile) {
+  console.error('usage: node provider.mjs CONFIG_FILE');
   process.exit(2);
 }
-const issuer = `http://127.0.0.1:${port}`;
+const config = () => {
+  try {
+    return JSON.parse(readFileSync(configFile, 'utf8'));
+  } catch {
+    return {};
+  }
+};
 const ordersApi = 'urn:orders-api';
 const roles = {
   analyst: ['SecurityAnalyst'],
@@ -24,29 +37,48 @@ const roles = {
   admin: ['Administrator'],
 };
 
-const clients = [{
-  client_id: 'auditdashboard',
-  client_secret: 'e2e-only-secret',
-  redirect_uris: [`${dashboardUrl}/signin-oidc`],
-  post_logout_redirect_uris: [`${dashboardUrl}/signout-callback-oidc`],
-  grant_types: ['authorization_code'],
-  response_types: ['code'],
-  token_endpoint_auth_method: 'client_secret_post',
-}];
-if (shopUrl) {
-  clients.push({
-    client_id: 'shop',
-    client_secret: 'e2e-only-shop-secret',
-    redirect_uris: [`${shopUrl}/signin-oidc`],
-    post_logout_redirect_uris: [`${shopUrl}/signout-callback-oidc`],
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
-    token_endpoint_auth_method: 'client_secret_post',
-  });
+function clients() {
+  const { dashboardUrl, shopUrl } = config();
+  const list = [];
+  if (dashboardUrl) {
+    list.push({
+      client_id: 'auditdashboard',
+      client_secret: 'e2e-only-secret',
+      redirect_uris: [`${dashboardUrl}/signin-oidc`],
+      post_logout_redirect_uris: [`${dashboardUrl}/signout-callback-oidc`],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+    });
+  }
+  if (shopUrl) {
+    list.push({
+      client_id: 'shop',
+      client_secret: 'e2e-only-shop-secret',
+      redirect_uris: [`${shopUrl}/signin-oidc`],
+      post_logout_redirect_uris: [`${shopUrl}/signout-callback-oidc`],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+    });
+  }
+  return list;
 }
 
+// Clients come from the config file at look-up time; everything else the provider keeps in memory.
+class TestAdapter extends MemoryAdapter {
+  async find(id) {
+    if (this.model === 'Client') return clients().find((c) => c.client_id === id);
+    return super.find(id);
+  }
+}
+
+const server = createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const issuer = `http://127.0.0.1:${server.address().port}`;
+
 const provider = new Provider(issuer, {
-  clients,
+  adapter: TestAdapter,
   claims: { openid: ['sub'], profile: ['name', 'roles'] },
   async findAccount(ctx, id) {
     return {
@@ -90,7 +122,8 @@ provider.use(async (ctx, next) => {
   }
 });
 
-attachForwarder(provider, process.env.AUDITDASH_INGEST_URL, process.env.AUDITDASH_API_KEY);
+attachForwarder(provider, () => config());
 
-provider.listen(Number(port), '127.0.0.1', () => console.log(`oidc-provider listening on ${issuer}`));
+server.on('request', provider.callback());
+console.log(`oidc-provider listening on ${issuer}`);
 process.on('SIGTERM', () => process.exit(0));
