@@ -25,6 +25,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Compliance.GeneratedReport> Reports => Set<Compliance.GeneratedReport>();
     public DbSet<SignIn.DashboardSession> DashboardSessions => Set<SignIn.DashboardSession>();
     public DbSet<Coordination.Lease> Leases => Set<Coordination.Lease>();
+    public DbSet<Integrity.Log.LogTile> LogTiles => Set<Integrity.Log.LogTile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,5 +38,6 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         ReportConfiguration.Configure(modelBuilder, sqlite);
         modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new LeaseConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration(new LogTileConfiguration());
     }
 }

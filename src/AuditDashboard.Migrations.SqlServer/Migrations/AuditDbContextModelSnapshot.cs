@@ -615,6 +615,27 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("int")
+                        .HasColumnName("level");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tile_index");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("hashes");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_tiles", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.AggregateState", b =>
                 {
                     b.Property<int>("Id")

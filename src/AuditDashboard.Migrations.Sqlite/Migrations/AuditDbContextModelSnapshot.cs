@@ -600,6 +600,27 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tile_index");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hashes");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("log_tiles", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.AggregateState", b =>
                 {
                     b.Property<int>("Id")
