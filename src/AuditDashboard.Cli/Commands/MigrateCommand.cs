@@ -15,6 +15,7 @@ internal static class MigrateCommand
             await using var db = factory.CreateDbContext();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await AuditStore.MigrateAsync(db, cancellationToken);
+            await AuditDashboard.Core.Integrity.Log.LogBackfill.CatchUpStoreAsync(factory, cancellationToken);
             Console.WriteLine(pending.Count == 0 ? "The schema is current." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
             return ExitCodes.Ok;
         });

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Integrity;
+using AuditDashboard.Core.Integrity.Log;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -125,12 +126,17 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
 
         var now = clock.GetUtcNow().UtcDateTime;
         long first = seq + 1;
+        var leaves = new List<byte[]>(fresh.Count);
         foreach (var e in fresh)
         {
             e.ReceivedAt = now;
-            hash = HashChain.Link(e, ++seq, hash);
+            hash = HashChain.Link(e, ++seq, hash, out var leaf);
+            leaves.Add(leaf);
         }
         EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
+        // The Merkle tree grows in the same transaction (a store from before the tree first gets its missing leaves).
+        await LogBackfill.CatchUpAsync(db, first - 1, cancellationToken);
+        await new TileWriter(db).AppendAsync(first - 1, leaves, cancellationToken);
         db.ChainHeads.Add(new ChainHead { FirstSeq = first, LastSeq = seq, Hash = hash, RecordedAt = now, Origin = Limit(origin, 256) });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

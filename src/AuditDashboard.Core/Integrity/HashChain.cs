@@ -11,20 +11,26 @@ public static class HashChain
 
     public static byte[] Genesis => new byte[HashSize];
 
-    public static byte[] ComputeHash(byte[] prevHash, AccessEvent e)
+    public static byte[] ComputeHash(byte[] prevHash, AccessEvent e) => ComputeHashes(prevHash, e).Hash;
+
+    /// <summary>The chain hash and the Merkle leaf hash, SHA-256(0x00 ‖ canonical bytes), from one serialization.</summary>
+    public static (byte[] Hash, byte[] LeafHash) ComputeHashes(byte[] prevHash, AccessEvent e)
     {
         var buffer = new ArrayBufferWriter<byte>(640);
         buffer.Write(prevHash);
         CanonicalForm.Write(e, buffer);
-        return SHA256.HashData(buffer.WrittenSpan);
+        return (SHA256.HashData(buffer.WrittenSpan), Log.MerkleHash.Leaf(buffer.WrittenSpan[HashSize..]));
     }
 
     /// <summary>Sets seq, prev_hash and hash on the event and returns its hash (the new head).</summary>
-    public static byte[] Link(AccessEvent e, long seq, byte[] prevHash)
+    public static byte[] Link(AccessEvent e, long seq, byte[] prevHash) => Link(e, seq, prevHash, out _);
+
+    /// <summary>As <see cref="Link(AccessEvent, long, byte[])"/>, also giving the event's Merkle leaf hash.</summary>
+    public static byte[] Link(AccessEvent e, long seq, byte[] prevHash, out byte[] leafHash)
     {
         e.Seq = seq;
         e.PrevHash = prevHash;
-        e.Hash = ComputeHash(prevHash, e);
+        (e.Hash, leafHash) = ComputeHashes(prevHash, e);
         return e.Hash;
     }
 
