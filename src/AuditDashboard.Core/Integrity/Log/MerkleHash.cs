@@ -13,10 +13,18 @@ public static class MerkleHash
     /// <summary>SHA-256(0x00 ‖ data); for an event, data is its canonical bytes.</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> data)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x00]);
-        hash.AppendData(data);
-        return hash.GetHashAndReset();
+        // One contiguous buffer: copying an event's few hundred bytes costs less than an incremental hash object.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length + 1);
+        try
+        {
+            buffer[0] = 0x00;
+            data.CopyTo(buffer.AsSpan(1));
+            return SHA256.HashData(buffer.AsSpan(0, data.Length + 1));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>SHA-256(0x01 ‖ left ‖ right).</summary>
