@@ -5,12 +5,16 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use: sqlite3 (tamper tests edit the database as an outsider would),
-# python3 (the independent chain verifier in docs/), chromium (end-to-end tests through Playwright).
+# python3 (the independent chain verifier in docs/), chromium (end-to-end tests through Playwright),
+# poppler-utils (pdfsig), Go with golang.org/x/mod (the reference log checker).
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
+# Go and golang.org/x/mod: the reference Merkle log implementation that checks ours (tests/tlogcheck).
+command -v go >/dev/null 2>&1 || missing+=(golang-go)
+[ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -22,6 +26,10 @@ fi
 if [ ! -d tests/AuditDashboard.E2E/oidc/node_modules/oidc-provider ]; then
   (cd tests/AuditDashboard.E2E/oidc && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in tests/AuditDashboard.E2E/oidc"; exit 1; }
 fi
+
+# The Go reference checker, built offline from Debian's packages (GOPATH mode, no module download).
+(cd tests/tlogcheck && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="${TMPDIR:-/tmp}/auditdash-gocache" go build -o bin/tlogcheck .) \
+  || { echo "could not build tests/tlogcheck"; echo "0 passed, 1 failed"; exit 1; }
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 results="$(pwd)/TestResults"
