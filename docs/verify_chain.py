@@ -2,7 +2,10 @@
 """Independent re-implementation of AuditDashboard's chain verification (docs/integrity.md), for SQLite stores.
 
 Usage: python3 docs/verify_chain.py data/audit.db
-Exit 0 when intact, 1 at the first broken seq. Standard library only; reads the file, never writes it.
+Exit 0 when intact, 1 at the first broken seq, 2 when the file cannot be read as a store. Standard library only;
+reads the file, never writes it. A hostile file gets a verdict, never a crash: every value's stored type is checked
+against the schema (SQLite keeps whatever type a value was written with), and anything that cannot be
+canonicalized is a modification at its seq.
 """
 import hashlib, json, sqlite3, sys
 
@@ -62,18 +65,48 @@ def canonical(r):
     return ("{" + ",".join(parts) + "}").encode("utf-8")
 
 
+# The type each column is stored with (Python's sqlite3 returns int, float, str, bytes or None by storage class).
+TYPES = {"seq": (int,), "received_at": (int,), "timestamp": (int,), "prev_hash": (bytes,), "hash": (bytes,),
+         "event_id": (str,), "event_type": (str,), "outcome": (str,), "source": (str,),
+         "http_status": (int, type(None)), "geo_asn": (int, type(None)), "geo_lat": (float, type(None)), "geo_lon": (float, type(None))}
+NAMES = {int: "integer", float: "real", str: "text", bytes: "blob", type(None): "null"}
+
+
+def misstored(r):
+    for name in r.keys():
+        allowed = TYPES.get(name, (str, type(None)))
+        if not isinstance(r[name], allowed) or (isinstance(r[name], bool)):
+            return "%s is stored as %s, not as %s" % (name, NAMES.get(type(r[name]), type(r[name]).__name__), "/".join(NAMES[t] for t in allowed))
+    return None
+
+
 def main(path):
+    try:
+        return verify(path)
+    except sqlite3.Error as e:
+        print("UNREADABLE: %s is not a readable AuditDashboard store (%s)" % (path, e)); return 2
+    except (TypeError, ValueError, OverflowError, UnicodeError) as e:
+        print("TAMPERED: a stored value cannot be read as the schema says (%s)" % e); return 1
+
+
+def verify(path):
     db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
     db.row_factory = sqlite3.Row
     db.execute("BEGIN")  # one snapshot for events and heads
     heads = {row["last_seq"]: bytes(row["hash"]) for row in db.execute("SELECT last_seq, hash FROM chain_heads")}
     prev, expected = bytes(32), 1
     for r in db.execute("SELECT * FROM access_events ORDER BY seq"):
+        problem = misstored(r)
+        if problem is not None:
+            print("TAMPERED at seq %s: modified: %s" % (r["seq"], problem)); return 1
         if r["seq"] != expected:
             print("TAMPERED at seq %d: seq %d..%d missing" % (expected, expected, r["seq"] - 1)); return 1
         if bytes(r["prev_hash"]) != prev:
             print("TAMPERED at seq %d: prev_hash does not match seq %d" % (r["seq"], r["seq"] - 1)); return 1
-        h = hashlib.sha256(prev + canonical(r)).digest()
+        try:
+            h = hashlib.sha256(prev + canonical(r)).digest()
+        except (ValueError, TypeError, OverflowError, UnicodeError) as e:
+            print("TAMPERED at seq %d: modified: a value cannot be canonicalized (%s)" % (r["seq"], e)); return 1
         if h != bytes(r["hash"]):
             print("TAMPERED at seq %d: content does not match its hash" % r["seq"]); return 1
         if r["seq"] in heads and heads[r["seq"]] != h:

@@ -51,6 +51,7 @@ public static class ChainVerifier
         VerificationResult Broken(BreakKind kind, long seq, string message) =>
             new(false, checkedCount, expected - 1, HashChain.ToHex(prev), kind, seq, message);
 
+        var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
         var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
         await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
         AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
@@ -58,6 +59,8 @@ public static class ChainVerifier
         {
             var row = next;
             next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+            if (misstored is { } m && row.Seq >= m.Seq)
+                return Broken(BreakKind.Modified, m.Seq, $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
 
             if (row.Seq > lastRecorded)
                 return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was not recorded by any accepted batch (the last recorded head is seq {lastRecorded})");

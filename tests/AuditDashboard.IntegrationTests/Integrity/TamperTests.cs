@@ -26,6 +26,8 @@ public sealed class TamperTests : IDisposable
     {
         { "modify a field", "UPDATE access_events SET username = 'someone-else' WHERE seq = 40", "TAMPERED at seq 40 (modified)" },
         { "modify a timestamp", "UPDATE access_events SET timestamp = timestamp + 1 WHERE seq = 41", "TAMPERED at seq 41 (modified)" },
+        { "store a timestamp as text", "UPDATE access_events SET timestamp = CAST(timestamp AS TEXT) || 'x' WHERE seq = 45", "TAMPERED at seq 45 (modified)" },
+        { "store a name as a blob", "UPDATE access_events SET client_id = CAST(client_id AS BLOB) WHERE seq = 46", "TAMPERED at seq 46 (modified)" },
         { "delete a row", "DELETE FROM access_events WHERE seq = 50", "TAMPERED at seq 50 (missing)" },
         {
             "insert a forged row",
