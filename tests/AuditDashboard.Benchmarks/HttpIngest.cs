@@ -33,7 +33,7 @@ public static class HttpIngest
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var (_, key) = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("benchmark");
+        var (_, key) = await factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("benchmark", ["*"]);
 
         // A plain client over real sockets, not the factory's in-memory handler.
         using var client = new HttpClient { BaseAddress = new Uri(address) };

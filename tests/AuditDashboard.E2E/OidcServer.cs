@@ -35,7 +35,7 @@ public sealed class OidcServer : IAsyncLifetime
             ("Authentication:Oidc:ClientSecret", "e2e-only-secret"),
             ("Authentication:Oidc:RoleClaim", "roles"),
             ("Authentication:Oidc:RequireHttpsMetadata", "false"));
-        var key = (await _factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("oidc-provider")).Secret;
+        var key = (await _factory.Services.GetRequiredService<ApiKeyService>().CreateAsync("oidc-provider", ["oidc-provider:*"])).Secret;
         _provider.Configure(BaseUrl, ingestUrl: $"{BaseUrl}/api/v1/events", apiKey: key);
 
         _playwright = await Playwright.CreateAsync();

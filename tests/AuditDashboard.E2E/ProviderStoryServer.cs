@@ -43,7 +43,7 @@ public sealed class ProviderStoryServer : IAsyncLifetime
 
         _api = TestApiProgram.CreateApp(
         [
-            .. Common("api", "http://127.0.0.1:0", ingest, (await keys.CreateAsync("orders-api")).Secret, ApiSource),
+            .. Common("api", "http://127.0.0.1:0", ingest, (await keys.CreateAsync("orders-api", [ApiSource])).Secret, ApiSource),
             $"--Jwt:Authority={ProviderUrl}",
             "--Jwt:Audience=urn:orders-api",
         ]);
@@ -52,7 +52,7 @@ public sealed class ProviderStoryServer : IAsyncLifetime
 
         _shop = RelyingPartyProgram.CreateApp(
         [
-            .. Common("shop", "http://127.0.0.1:0", ingest, (await keys.CreateAsync("shop")).Secret, ShopSource),
+            .. Common("shop", "http://127.0.0.1:0", ingest, (await keys.CreateAsync("shop", [ShopSource])).Secret, ShopSource),
             $"--Oidc:Authority={ProviderUrl}",
             "--Oidc:ClientId=shop",
             "--Oidc:ClientSecret=e2e-only-shop-secret",
@@ -61,7 +61,7 @@ public sealed class ProviderStoryServer : IAsyncLifetime
         ]);
         await _shop.StartAsync();
         ShopUrl = _shop.Urls.First();
-        _provider.Configure(DashboardUrl, ShopUrl, ingest, (await keys.CreateAsync("oidc-provider")).Secret);
+        _provider.Configure(DashboardUrl, ShopUrl, ingest, (await keys.CreateAsync("oidc-provider", ["oidc-provider:*"])).Secret);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);

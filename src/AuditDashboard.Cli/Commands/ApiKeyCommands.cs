@@ -11,14 +11,20 @@ internal static class ApiKeyCommands
         var command = new Command("apikey", "Create, list and revoke ingest API keys (stored hashed; a key is shown once)");
 
         var name = new Argument<string>("name") { Description = "A name for the key, e.g. the source that will use it" };
-        var create = new Command("create", "Create a key; the key itself is printed alone on the last line") { name };
+        var sources = new Option<string[]>("--source")
+        {
+            Description = "A source the key may write (repeat for more; a trailing * allows a prefix, e.g. collector:*; * alone any but auditdashboard)",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var create = new Command("create", "Create a key; the key itself is printed alone on the last line") { name, sources };
         create.SetAction(async (parse, cancellationToken) =>
         {
             var keys = new ApiKeyService(await Store.OpenMigratedAsync(store, parse, cancellationToken), TimeProvider.System);
             try
             {
-                var (key, secret) = await keys.CreateAsync(parse.GetValue(name)!, cancellationToken);
-                Console.WriteLine($"Created API key '{key.Name}' ({key.Prefix}). Store it now: it is not shown again.");
+                var (key, secret) = await keys.CreateAsync(parse.GetValue(name)!, parse.GetValue(sources) ?? [], cancellationToken);
+                Console.WriteLine($"Created API key '{key.Name}' ({key.Prefix}) for {SourcePolicy.For(key).Describe()}. Store it now: it is not shown again.");
                 Console.WriteLine(secret);
                 return ExitCodes.Ok;
             }
@@ -39,9 +45,10 @@ internal static class ApiKeyCommands
                 Console.WriteLine("No API keys. Create one with 'auditdash apikey create NAME'.");
                 return ExitCodes.Ok;
             }
-            var table = new Table().AddColumns("name", "prefix", "created (UTC)", "status");
+            var table = new Table().AddColumns("name", "prefix", "sources", "created (UTC)", "status");
             foreach (var k in all)
-                table.AddRow(Markup.Escape(k.Name), k.Prefix, k.CreatedAt.ToString("u"), k.RevokedAt is { } r ? $"revoked {r:u}" : "active");
+                table.AddRow(Markup.Escape(k.Name), k.Prefix, Markup.Escape(k.Sources is null ? "* (from before keys named sources)" : SourcePolicy.For(k).Describe()),
+                    k.CreatedAt.ToString("u"), k.RevokedAt is { } r ? $"revoked {r:u}" : "active");
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });

@@ -30,7 +30,8 @@ internal static class ImportCommand
                 // Streamed: the file is read record by record, twice (check, then store), never whole.
                 await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                 var result = await ProgressOutput.RunAsync($"importing {Path.GetFileName(path)}", null,
-                    progress => service.ImportAsync(stream, name, parse.GetValue(source), "cli:import", progress, cancellationToken));
+                    progress => service.ImportAsync(stream, name, parse.GetValue(source), "cli:import", progress, cancellationToken,
+                        AuditDashboard.Core.ApiKeys.SourcePolicy.AnyButReserved("auditdash import")));
                 if (!result.Succeeded)
                 {
                     Console.Error.WriteLine($"{path}: refused, nothing stored ({result.Errors.Count} problem(s)):");

@@ -10,6 +10,8 @@ public sealed class ApiKey
     public byte[] KeyHash { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>The source patterns the key may write, one per line; null for a key from before keys named them (ADR 0012).</summary>
+    public string? Sources { get; set; }
 
     public bool IsActive => RevokedAt is null;
 }

@@ -13,11 +13,15 @@ public sealed class ApiKeyService(IDbContextFactory<AuditDbContext> dbFactory, T
 {
     public const string KeyPrefix = "adk_";
 
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, CancellationToken cancellationToken = default)
+    /// <param name="sources">What the key may write: source names, prefixes ending in <c>*</c>, or <c>*</c> for any (see <see cref="SourcePolicy"/>).</param>
+    public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
     {
         name = name.Trim();
         if (name.Length is 0 or > 128)
             throw new ArgumentException("an API key name must be 1 to 128 characters", nameof(name));
+        sources = sources.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (SourcePolicy.Problems(sources).ToList() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join("; ", problems), nameof(sources));
         await using var db = dbFactory.CreateDbContext();
         if (await db.ApiKeys.AnyAsync(k => k.Name == name, cancellationToken))
             throw new InvalidOperationException($"an API key named '{name}' already exists");
@@ -30,6 +34,7 @@ public sealed class ApiKeyService(IDbContextFactory<AuditDbContext> dbFactory, T
             Prefix = KeyPrefix + id,
             KeyHash = Hash(secret),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Sources = string.Join('\n', sources),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);

@@ -15,4 +15,7 @@ public sealed record ImportResult(
     string HeadHash)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Set when the file names a source the importing key may not write (nothing was stored).</summary>
+    public string? Forbidden { get; init; }
 }

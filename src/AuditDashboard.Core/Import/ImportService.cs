@@ -24,27 +24,30 @@ public sealed class ImportService(IngestService ingest)
 
     /// <param name="file">Seekable: it is read twice.</param>
     /// <param name="source">Overrides the source each format derives (okta, auth0, keycloak:REALM, entra:TENANT…).</param>
+    /// <param name="sources">For an import with an API key: the sources that key may write.</param>
     public async Task<ImportResult> ImportAsync(Stream file, string format, string? source, string origin, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ApiKeys.SourcePolicy? sources = null)
     {
         if (!Mappers.TryGetValue(format, out var mapper))
             throw new ArgumentException($"unknown format '{format}' (known: {string.Join(", ", Mappers.Keys)})");
         var errors = new List<string>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         long records = 0;
+        string? forbidden = null;
         // One instant for both passes, so the events checked are the events stored.
         var importedAt = ingest.Clock.GetUtcNow();
 
         await foreach (var batch in BatchesAsync(file, mapper, source, importedAt, errors, skipped, r => records = r, cancellationToken))
         {
-            var check = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken, validateOnly: true);
+            var check = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken, validateOnly: true, sources);
+            if (check.Status == IngestStatus.Forbidden) forbidden ??= check.Message;
             if (check.Status != IngestStatus.Accepted)
                 errors.AddRange(check.Errors.Count == 0 ? [check.Message ?? "refused"] : check.Errors.Select(e => $"{batch[e.Index].Record.Where}: {e.Field}: {e.Reason}"));
             if (errors.Count >= MaxErrors) break;
             progress?.Report(records);
         }
         if (errors.Count > 0)
-            return new ImportResult(mapper.Format, records, 0, 0, skipped, errors.Take(MaxErrors).ToList(), 0, "");
+            return new ImportResult(mapper.Format, records, 0, 0, skipped, errors.Take(MaxErrors).ToList(), 0, "") { Forbidden = forbidden };
 
         int accepted = 0, duplicates = 0;
         long headSeq = 0;
@@ -52,7 +55,7 @@ public sealed class ImportService(IngestService ingest)
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var batch in BatchesAsync(file, mapper, source, importedAt, errors, ignored, _ => { }, cancellationToken))
         {
-            var stored = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken);
+            var stored = await ingest.IngestJsonAsync(Ndjson(batch), origin, cancellationToken, sources: sources);
             if (stored.Status != IngestStatus.Accepted)
                 throw new InvalidOperationException($"a batch checked a moment ago was refused: {stored.Message}");
             accepted += stored.Accepted;

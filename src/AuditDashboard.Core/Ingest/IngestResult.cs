@@ -7,6 +7,8 @@ public enum IngestStatus
     Accepted,
     Invalid,
     OverLimit,
+    /// <summary>The key may not write a source the batch names.</summary>
+    Forbidden,
 }
 
 /// <summary>What happened to a batch. On anything but <see cref="IngestStatus.Accepted"/> nothing was stored.</summary>
@@ -24,4 +26,7 @@ public sealed record IngestResult(
 
     public static IngestResult OverLimit(string message) =>
         new(IngestStatus.OverLimit, 0, 0, [], message, 0, "");
+
+    public static IngestResult Forbidden(string message) =>
+        new(IngestStatus.Forbidden, 0, 0, [], message, 0, "");
 }

@@ -36,7 +36,9 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
 
     /// <summary>Ingests a body holding a JSON object, a JSON array or NDJSON.</summary>
     /// <remarks>With <paramref name="validateOnly"/> the batch is checked exactly as for storing, and nothing is stored.</remarks>
-    public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default, bool validateOnly = false)
+    /// <param name="sources">For a batch sent with an API key: the sources that key may write (null: the app itself, the CLI).</param>
+    public async Task<IngestResult> IngestJsonAsync(ReadOnlyMemory<byte> body, string origin, CancellationToken cancellationToken = default, bool validateOnly = false,
+        ApiKeys.SourcePolicy? sources = null)
     {
         var options = limits.Value;
         if (body.Length > options.MaxBodyBytes)
@@ -69,6 +71,9 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
                 return IngestResult.Invalid(errors, $"{bad} of {items.Count} items are invalid; nothing from this batch was stored");
             }
             batch.Dispose();
+            if (sources is not null && events.Select(e => e.Source).Distinct(StringComparer.Ordinal).Where(s => !sources.Allows(s)).ToList() is { Count: > 0 } refused)
+                return IngestResult.Forbidden($"the API key '{sources.KeyName}' may not write the source{(refused.Count > 1 ? "s" : "")} " +
+                    $"{string.Join(", ", refused.Take(5).Select(s => $"'{s}'"))} (it may write: {sources.Describe()}, never '{ApiKeys.SourcePolicy.Reserved}'); nothing from this batch was stored");
             if (validateOnly) return new IngestResult(IngestStatus.Accepted, events.Count, 0, [], null, 0, "");
             return await AppendAsync(events, origin, cancellationToken);
         }

@@ -16,6 +16,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.Property(x => x.KeyHash).HasColumnName("key_hash").HasMaxLength(32).IsRequired();
         e.Property(x => x.CreatedAt).HasColumnName("created_at");
         e.Property(x => x.RevokedAt).HasColumnName("revoked_at");
+        e.Property(x => x.Sources).HasColumnName("sources").HasMaxLength(4096);
         e.Ignore(x => x.IsActive);
         e.HasIndex(x => x.KeyHash).IsUnique().HasDatabaseName("ux_api_keys_key_hash");
         e.HasIndex(x => x.Name).IsUnique().HasDatabaseName("ux_api_keys_name");

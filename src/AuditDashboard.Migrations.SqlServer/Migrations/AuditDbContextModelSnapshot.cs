@@ -57,6 +57,11 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2")
                         .HasColumnName("revoked_at");
 
+                    b.Property<string>("Sources")
+                        .HasMaxLength(4096)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("sources");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")

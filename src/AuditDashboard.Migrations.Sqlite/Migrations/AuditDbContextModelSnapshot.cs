@@ -50,6 +50,11 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
+                    b.Property<string>("Sources")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sources");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")

@@ -29,7 +29,9 @@ public static class ImportEndpoint
         await using var spool = await ImportSpool.CopyAsync(http.Request.Body, limit, cancellationToken);
         if (spool is null) return IngestEndpoints.TooLarge($"the file is over the limit of {limit} bytes (Ingest:MaxImportBytes)");
 
-        var result = await importer.ImportAsync(spool, format, string.IsNullOrWhiteSpace(source) ? null : source, "api-import:" + key.Name, cancellationToken: cancellationToken);
+        var result = await importer.ImportAsync(spool, format, string.IsNullOrWhiteSpace(source) ? null : source, "api-import:" + key.Name,
+            cancellationToken: cancellationToken, sources: SourcePolicy.For(key));
+        if (result.Forbidden is { } forbidden) return ApiProblems.Result(StatusCodes.Status403Forbidden, forbidden);
         return result.Succeeded
             ? Results.Ok(new ImportResponse(result.Format, result.Records, result.Accepted, result.Duplicates, result.Skipped, new ChainHeadResponse(result.HeadSeq, result.HeadHash)))
             : ApiProblems.Result(StatusCodes.Status400BadRequest, $"nothing was imported: {result.Errors.Count} problem(s) in the file", problems: result.Errors);

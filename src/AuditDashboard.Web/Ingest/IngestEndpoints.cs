@@ -36,11 +36,12 @@ public static class IngestEndpoints
         if (body is null)
             return TooLarge($"the body is over the limit of {limit} bytes (Ingest:MaxBodyBytes)");
 
-        var result = await ingest.IngestJsonAsync(body, "api:" + key.Name, cancellationToken);
+        var result = await ingest.IngestJsonAsync(body, "api:" + key.Name, cancellationToken, sources: SourcePolicy.For(key));
         return result.Status switch
         {
             IngestStatus.Accepted => Results.Ok(new IngestResponse(result.Accepted, result.Duplicates, new ChainHeadResponse(result.HeadSeq, result.HeadHash))),
             IngestStatus.OverLimit => TooLarge(result.Message!),
+            IngestStatus.Forbidden => ApiProblems.Result(StatusCodes.Status403Forbidden, result.Message!),
             _ => ApiProblems.Result(StatusCodes.Status400BadRequest, result.Message!, result.Errors.Select(e => new FieldErrorResponse(e.Index, e.Field, e.Reason)).ToList()),
         };
     }

@@ -30,7 +30,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Apikey_create_prints_the_key_alone_on_its_last_line_and_the_key_works_until_revoked()
     {
-        var created = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "apikey", "create", "okta-forwarder");
+        var created = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "apikey", "create", "okta-forwarder", "--source", "keycloak:*");
         Assert.Equal(0, created.ExitCode);
         var key = created.Lines[^1];
         Assert.Matches("^adk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$", key);

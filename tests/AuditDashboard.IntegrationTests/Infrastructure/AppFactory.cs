@@ -29,7 +29,7 @@ public sealed class AppFactory(string databasePath, IDictionary<string, string?>
     public async Task<string> CreateApiKeyAsync(string name = "test-source")
     {
         var keys = Services.GetRequiredService<ApiKeyService>();
-        var (_, secret) = await keys.CreateAsync(name);
+        var (_, secret) = await keys.CreateAsync(name, ["*"]);
         return secret;
     }
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditDashboard.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ApiKeySources : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "sources",
+                table: "api_keys",
+                type: "TEXT",
+                maxLength: 4096,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "sources",
+                table: "api_keys");
+        }
+    }
+}
