@@ -23,8 +23,7 @@ public sealed class ActionGuard(AuthenticationStateProvider authentication, IAut
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
             return $"Your role does not allow this ({policy} policy). Nothing was changed.";
-        var s = settings.Value;
-        var check = await store.CheckAsync(user.FindFirst(SessionCookieEvents.ClaimType)?.Value, s.IdleTimeout, s.AbsoluteLifetime, activity: true);
+        var check = await store.CheckAsync(user, settings.Value, activity: true);
         if (check.Active) return null;
         if (authentication is ServerAuthenticationStateProvider server)
             server.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));

@@ -21,11 +21,7 @@ public sealed class SessionActivity(AuthenticationStateProvider authentication, 
         {
             _recorded = now;
             var user = (await authentication.GetAuthenticationStateAsync()).User;
-            if (user.Identity?.IsAuthenticated == true)
-            {
-                var s = settings.Value;
-                await store.CheckAsync(user.FindFirst(SessionCookieEvents.ClaimType)?.Value, s.IdleTimeout, s.AbsoluteLifetime, activity: true);
-            }
+            if (user.Identity?.IsAuthenticated == true) await store.CheckAsync(user, settings.Value, activity: true);
         }
         await next(context);
     };

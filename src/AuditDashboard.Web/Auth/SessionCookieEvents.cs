@@ -30,7 +30,7 @@ public static class SessionCookieEvents
         {
             var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<AuthenticationSettings>>().Value;
             var store = context.HttpContext.RequestServices.GetRequiredService<DashboardSessionStore>();
-            var check = await store.CheckAsync(context.Principal?.FindFirst(ClaimType)?.Value, settings.IdleTimeout, settings.AbsoluteLifetime, activity: true);
+            var check = await store.CheckAsync(context.Principal, settings, activity: true);
             if (!check.Active)
             {
                 context.RejectPrincipal();

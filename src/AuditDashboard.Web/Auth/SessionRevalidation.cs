@@ -21,7 +21,6 @@ public sealed class SessionRevalidation(ILoggerFactory loggerFactory, DashboardS
     public async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         if (user.Identity?.IsAuthenticated != true) return true;
-        var s = settings.Value;
-        return (await store.CheckAsync(user.FindFirst(SessionCookieEvents.ClaimType)?.Value, s.IdleTimeout, s.AbsoluteLifetime, activity: false, cancellationToken)).Active;
+        return (await store.CheckAsync(user, settings.Value, activity: false, cancellationToken)).Active;
     }
 }
