@@ -9,7 +9,8 @@ public static class EventJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = CompactJson.Options.Encoder, Indented = false };
 
-    public static void Write(Utf8JsonWriter w, AccessEvent e, bool includeChain = false)
+    /// <param name="deliveredBy">With the chain fields: which way the event came in (see Integrity.Deliveries).</param>
+    public static void Write(Utf8JsonWriter w, AccessEvent e, bool includeChain = false, string? deliveredBy = null)
     {
         w.WriteStartObject();
         if (includeChain)
@@ -66,6 +67,7 @@ public static class EventJson
         {
             w.WriteString("prev_hash", Convert.ToHexStringLower(e.PrevHash));
             w.WriteString("hash", Convert.ToHexStringLower(e.Hash));
+            if (deliveredBy is not null) w.WriteString("delivered_by", deliveredBy);
         }
         w.WriteEndObject();
     }
@@ -82,10 +84,10 @@ public static class EventJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static string ToJson(AccessEvent e, bool includeChain = false)
+    public static string ToJson(AccessEvent e, bool includeChain = false, string? deliveredBy = null)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) Write(w, e, includeChain);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) Write(w, e, includeChain, deliveredBy);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -16,12 +16,13 @@ public static class CsvExport
         "seq", "timestamp", "received_at", "event_id", "event_type", "outcome", "reason", "source", "user_id", "username",
         "client_id", "session_id", "correlation_id", "trace_id", "token_id", "token_type", "parent_token_id", "grant_type",
         "scope", "roles", "issuer", "audience", "endpoint", "http_method", "http_status", "resource", "ip", "user_agent",
-        "geo_country", "geo_city", "geo_lat", "geo_lon", "geo_asn", "attributes", "prev_hash", "hash",
+        "geo_country", "geo_city", "geo_lat", "geo_lon", "geo_asn", "attributes", "prev_hash", "hash", "delivered_by",
     ];
 
     public static string HeaderLine => string.Join(',', Header) + "\r\n";
 
-    public static string Line(AccessEvent e)
+    /// <param name="deliveredBy">Which way the event came in (the API key's name, the import, the dashboard): see <see cref="Deliveries"/>.</param>
+    public static string Line(AccessEvent e, string? deliveredBy = null)
     {
         string?[] cells =
         [
@@ -30,7 +31,7 @@ public static class CsvExport
             e.TraceId, e.TokenId, e.TokenType, e.ParentTokenId, e.GrantType, e.Scope, e.Roles, e.Issuer, e.Audience, e.Endpoint,
             e.HttpMethod, e.HttpStatus?.ToString(CultureInfo.InvariantCulture), e.Resource, e.Ip, e.UserAgent, e.GeoCountry, e.GeoCity,
             e.GeoLat?.ToString("F6", CultureInfo.InvariantCulture), e.GeoLon?.ToString("F6", CultureInfo.InvariantCulture),
-            e.GeoAsn?.ToString(CultureInfo.InvariantCulture), e.Attributes, HashChain.ToHex(e.PrevHash), HashChain.ToHex(e.Hash),
+            e.GeoAsn?.ToString(CultureInfo.InvariantCulture), e.Attributes, HashChain.ToHex(e.PrevHash), HashChain.ToHex(e.Hash), deliveredBy,
         ];
         var line = new StringBuilder(512);
         for (int i = 0; i < cells.Length; i++)

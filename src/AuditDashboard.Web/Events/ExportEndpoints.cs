@@ -1,11 +1,12 @@
-using AuditDashboard.Web.Hosting;
 using System.Text;
 using System.Text.Json;
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Explorer;
 using AuditDashboard.Core.Export;
+using AuditDashboard.Core.Integrity;
 using AuditDashboard.Core.Storage;
 using AuditDashboard.Web.Auth;
+using AuditDashboard.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Web.Events;
@@ -31,8 +32,7 @@ public static class ExportEndpoints
         var (filter, errors) = EventFilterQuery.Parse(http.Request.Query.ToDictionary(q => q.Key, q => q.Value));
         if (errors.Count > 0)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsJsonAsync(new { error = string.Join("; ", errors) });
+            await ApiProblems.Result(StatusCodes.Status400BadRequest, string.Join("; ", errors)).ExecuteAsync(http);
             return;
         }
         await audit.AccessAsync(http, http.User, "export_events", new()
@@ -54,14 +54,17 @@ public static class ExportEndpoints
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
         if (format == "csv") await writer.WriteAsync(CsvExport.HeaderLine);
         int n = 0;
+        await using var heads = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+        var deliveries = new Deliveries(heads);
         await foreach (var e in EventQueries.StreamAsync(dbFactory, filter, http.RequestAborted))
         {
+            var deliveredBy = format is "csv" or "ndjson" ? await deliveries.OriginAsync(e.Seq, http.RequestAborted) : null;
             await writer.WriteAsync(format switch
             {
-                "csv" => CsvExport.Line(e),
+                "csv" => CsvExport.Line(e, deliveredBy),
                 "cef" => CefExport.Line(e) + "\n",
                 "ocsf" => OcsfExport.Line(e) + "\n",
-                _ => EventJson.ToJson(e, includeChain: true) + "\n",
+                _ => EventJson.ToJson(e, includeChain: true, deliveredBy) + "\n",
             });
             if (++n % 1000 == 0) await writer.FlushAsync(http.RequestAborted);
         }

@@ -48,6 +48,14 @@ public sealed class SourceBindingTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
         Assert.Contains("'auth0'", await DetailAsync(import));
         Assert.Equal(2, await app.CountEventsAsync());
+
+        // The key that delivered each event is in the exports (and the event drawer).
+        using var auditor = await DashboardClient.SignedInAsync(app, "Auditor");
+        var ndjson = (await auditor.GetStringAsync("/api/v1/export/events.ndjson?source=okta")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(ndjson, line => line.Contains("\"delivered_by\":\"api:okta-forwarder\""));
+        var csv = (await auditor.GetStringAsync("/api/v1/export/events.csv?source=okta")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",delivered_by", csv[0]);
+        Assert.EndsWith(",api:okta-forwarder", csv[1]);
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class EventsPageTests : DashboardContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
         page.FindAll("[data-testid=event-row]")[0].Click();
         page.WaitForAssertion(() => Assert.Contains("\"prev_hash\"", page.Find("[data-testid=raw-json]").TextContent));
+        // The simulated store was filled through the ingest service with origin "test": the batch's chain head says so.
+        page.WaitForAssertion(() => Assert.Equal("test", page.Find("[data-testid=delivered-by]").TextContent));
     }
 
     [Fact]
