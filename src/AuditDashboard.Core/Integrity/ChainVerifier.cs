@@ -52,6 +52,7 @@ public static class ChainVerifier
             new(false, checkedCount, expected - 1, HashChain.ToHex(prev), kind, seq, message);
 
         var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
+        var log = new Log.LogCheck();
         var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
         await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
         AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
@@ -78,10 +79,10 @@ public static class ChainVerifier
                 return Broken(BreakKind.Modified, row.Seq, $"prev_hash of seq {row.Seq} does not match the hash of seq {row.Seq - 1}");
             }
 
-            byte[] computed;
+            byte[] computed, leaf;
             try
             {
-                computed = HashChain.ComputeHash(row.PrevHash, row);
+                (computed, leaf) = HashChain.ComputeHashes(row.PrevHash, row);
             }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Text.EncoderFallbackException)
             {
@@ -98,6 +99,7 @@ public static class ChainVerifier
                 return Broken(BreakKind.Modified, row.Seq,
                     $"seq {row.Seq} differs from the chain head recorded at {CanonicalForm.FormatTimestamp(head.RecordedAt)} ({HashChain.ToHex(head.Hash)}): the chain was rewritten");
 
+            log.Add(leaf);
             prevPrev = prev;
             prev = row.Hash;
             expected++;
@@ -107,6 +109,9 @@ public static class ChainVerifier
         progress?.Report(checkedCount);
 
         long last = expected - 1;
+        await enumerator.DisposeAsync();
+        if (await log.CompareAsync(db, cancellationToken) is { } logBreak)
+            return Broken(logBreak.Seq > last ? BreakKind.Truncated : BreakKind.Modified, logBreak.Seq, logBreak.Message);
         if (last < lastRecorded)
             return Broken(BreakKind.Truncated, last + 1, $"the chain ends at seq {last}, but an accepted batch recorded a head at seq {lastRecorded}: seq {last + 1} onwards is missing");
 

@@ -46,6 +46,13 @@ public sealed class TamperTests : IDisposable
             "TAMPERED at seq 70 (reordered)"
         },
         { "cut the tail", "DELETE FROM access_events WHERE seq > 100", "TAMPERED at seq 101 (truncated)" },
+        {
+            "cut the tail and rewrite the chain head to match",
+            "DROP TRIGGER chain_heads_no_update; DELETE FROM access_events WHERE seq > 500; " +
+            "UPDATE chain_heads SET last_seq = 500, hash = (SELECT hash FROM access_events WHERE seq = 500) WHERE last_seq = (SELECT MAX(last_seq) FROM chain_heads)",
+            "TAMPERED at seq 501 (truncated)"
+        },
+        { "rewrite a leaf of the Merkle log", "UPDATE log_tiles SET hashes = zeroblob(32) || substr(hashes, 33) WHERE level = 0 AND tile_index = 1", "TAMPERED at seq 257 (modified)" },
     };
 
     [Theory]
