@@ -24,8 +24,10 @@ public sealed class SourcePolicy
     public static IReadOnlyList<string> Parse(string? stored) =>
         stored?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
-    public bool Allows(string source) =>
-        source != Reserved && _patterns.Any(p => p.EndsWith('*') ? source.StartsWith(p[..^1], StringComparison.Ordinal) : source == p);
+    public bool Allows(string source) => source != Reserved && _patterns.Any(p => Matches(p, source));
+
+    private static bool Matches(string pattern, string source) =>
+        pattern.EndsWith('*') ? source.StartsWith(pattern[..^1], StringComparison.Ordinal) : source == pattern;
 
     public string Describe() => string.Join(", ", _patterns);
 
@@ -38,7 +40,8 @@ public sealed class SourcePolicy
             if (p.Length is 0 or > MaxPatternLength) yield return $"a source pattern must be 1 to {MaxPatternLength} characters";
             else if (p.IndexOf('*') is var star and >= 0 && star != p.Length - 1) yield return $"'{p}': '*' may only end a pattern";
             else if (p.Any(char.IsWhiteSpace)) yield return $"'{p}': a source pattern has no spaces";
-            else if (p == Reserved || Reserved.StartsWith(p.TrimEnd('*'), StringComparison.Ordinal) && p.EndsWith('*') && p != "*")
+            // "*" is defined as any source but the reserved one; any narrower pattern that reaches it is a mistake.
+            else if (p != "*" && Matches(p, Reserved))
                 yield return $"'{p}': the source '{Reserved}' is written only by the dashboard itself";
         }
     }

@@ -54,62 +54,64 @@ public static class ChainVerifier
         var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
         var log = new Log.LogCheck();
         var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
-        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
-        AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
-        while (next is not null)
+        // The walk's reader is closed before the log is compared: SQL Server runs one reader per connection.
+        await using (var enumerator = rows.GetAsyncEnumerator(cancellationToken))
         {
-            var row = next;
-            next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
-            if (misstored is { } m && row.Seq >= m.Seq)
-                return Broken(BreakKind.Modified, m.Seq, $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
+            AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+            while (next is not null)
+            {
+                var row = next;
+                next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+                if (misstored is { } m && row.Seq >= m.Seq)
+                    return Broken(BreakKind.Modified, m.Seq, $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
 
-            if (row.Seq > lastRecorded)
-                return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was not recorded by any accepted batch (the last recorded head is seq {lastRecorded})");
-            if (row.Seq > expected)
-            {
-                string which = row.Seq - 1 == expected ? $"seq {expected} is" : $"seq {expected} to {row.Seq - 1} are";
-                return Broken(BreakKind.Missing, expected, $"{which} missing: the chain jumps from seq {expected - 1} to seq {row.Seq}");
-            }
-            if (!row.PrevHash.AsSpan().SequenceEqual(prev))
-            {
-                if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
-                    return Broken(BreakKind.Reordered, row.Seq, $"seq {row.Seq} is out of order: seq {next.Seq} links to seq {row.Seq - 1} in its place");
-                if (prevPrev is not null && row.PrevHash.AsSpan().SequenceEqual(prevPrev))
-                    return Broken(BreakKind.Inserted, row.Seq - 1, $"seq {row.Seq - 1} was inserted: it is not part of the chain, seq {row.Seq} links to seq {row.Seq - 2}");
-                return Broken(BreakKind.Modified, row.Seq, $"prev_hash of seq {row.Seq} does not match the hash of seq {row.Seq - 1}");
-            }
+                if (row.Seq > lastRecorded)
+                    return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was not recorded by any accepted batch (the last recorded head is seq {lastRecorded})");
+                if (row.Seq > expected)
+                {
+                    string which = row.Seq - 1 == expected ? $"seq {expected} is" : $"seq {expected} to {row.Seq - 1} are";
+                    return Broken(BreakKind.Missing, expected, $"{which} missing: the chain jumps from seq {expected - 1} to seq {row.Seq}");
+                }
+                if (!row.PrevHash.AsSpan().SequenceEqual(prev))
+                {
+                    if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
+                        return Broken(BreakKind.Reordered, row.Seq, $"seq {row.Seq} is out of order: seq {next.Seq} links to seq {row.Seq - 1} in its place");
+                    if (prevPrev is not null && row.PrevHash.AsSpan().SequenceEqual(prevPrev))
+                        return Broken(BreakKind.Inserted, row.Seq - 1, $"seq {row.Seq - 1} was inserted: it is not part of the chain, seq {row.Seq} links to seq {row.Seq - 2}");
+                    return Broken(BreakKind.Modified, row.Seq, $"prev_hash of seq {row.Seq} does not match the hash of seq {row.Seq - 1}");
+                }
 
-            byte[] computed, leaf;
-            try
-            {
-                (computed, leaf) = HashChain.ComputeHashes(row.PrevHash, row);
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Text.EncoderFallbackException)
-            {
-                return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({ex.GetType().Name}): it was modified");
-            }
-            if (!computed.AsSpan().SequenceEqual(row.Hash))
-            {
-                if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
-                    return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was inserted: it is not part of the chain, seq {next.Seq} links to seq {row.Seq - 1}");
-                return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} was modified: its content no longer matches its stored hash");
-            }
+                byte[] computed, leaf;
+                try
+                {
+                    (computed, leaf) = HashChain.ComputeHashes(row.PrevHash, row);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Text.EncoderFallbackException)
+                {
+                    return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({ex.GetType().Name}): it was modified");
+                }
+                if (!computed.AsSpan().SequenceEqual(row.Hash))
+                {
+                    if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))
+                        return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was inserted: it is not part of the chain, seq {next.Seq} links to seq {row.Seq - 1}");
+                    return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} was modified: its content no longer matches its stored hash");
+                }
 
-            if (headsBySeq.TryGetValue(row.Seq, out var head) && !head.Hash.AsSpan().SequenceEqual(row.Hash))
-                return Broken(BreakKind.Modified, row.Seq,
-                    $"seq {row.Seq} differs from the chain head recorded at {CanonicalForm.FormatTimestamp(head.RecordedAt)} ({HashChain.ToHex(head.Hash)}): the chain was rewritten");
+                if (headsBySeq.TryGetValue(row.Seq, out var head) && !head.Hash.AsSpan().SequenceEqual(row.Hash))
+                    return Broken(BreakKind.Modified, row.Seq,
+                        $"seq {row.Seq} differs from the chain head recorded at {CanonicalForm.FormatTimestamp(head.RecordedAt)} ({HashChain.ToHex(head.Hash)}): the chain was rewritten");
 
-            log.Add(leaf);
-            prevPrev = prev;
-            prev = row.Hash;
-            expected++;
-            checkedCount++;
-            if (checkedCount % 50_000 == 0) progress?.Report(checkedCount);
+                log.Add(leaf);
+                prevPrev = prev;
+                prev = row.Hash;
+                expected++;
+                checkedCount++;
+                if (checkedCount % 50_000 == 0) progress?.Report(checkedCount);
+            }
         }
         progress?.Report(checkedCount);
 
         long last = expected - 1;
-        await enumerator.DisposeAsync();
         if (await log.CompareAsync(db, cancellationToken) is { } logBreak)
             return Broken(logBreak.Seq > last ? BreakKind.Truncated : BreakKind.Modified, logBreak.Seq, logBreak.Message);
         if (last < lastRecorded)

@@ -1,6 +1,7 @@
+using AuditDashboard.Core.Events;
+using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using AuditDashboard.Core.Storage;
 
 namespace AuditDashboard.Core.Integrity;
 
@@ -12,24 +13,6 @@ namespace AuditDashboard.Core.Integrity;
 /// </summary>
 public static class StorageClassCheck
 {
-    private static readonly (string Column, string Types)[] Columns =
-    [
-        ("seq", "'integer'"), ("received_at", "'integer'"), ("timestamp", "'integer'"), ("prev_hash", "'blob'"), ("hash", "'blob'"),
-        ("event_id", "'text'"), ("event_type", "'text'"), ("outcome", "'text'"), ("source", "'text'"),
-        .. new[]
-        {
-            "reason", "user_id", "username", "client_id", "session_id", "correlation_id", "trace_id", "token_id", "token_type",
-            "parent_token_id", "grant_type", "scope", "roles", "issuer", "audience", "endpoint", "http_method", "resource", "ip",
-            "user_agent", "geo_country", "geo_city", "attributes",
-        }.Select(c => (c, "'text','null'")),
-        ("http_status", "'integer','null'"), ("geo_asn", "'integer','null'"), ("geo_lat", "'real','null'"), ("geo_lon", "'real','null'"),
-    ];
-
-    private static readonly string Sql =
-        "SELECT seq, CASE " + string.Join(" ", Columns.Select(c => $"WHEN typeof({c.Column}) NOT IN ({c.Types}) THEN '{c.Column}:' || typeof({c.Column})")) +
-        " END AS problem FROM " + AuditDbContext.EventsTable + " WHERE " + string.Join(" OR ", Columns.Select(c => $"typeof({c.Column}) NOT IN ({c.Types})")) +
-        " ORDER BY seq LIMIT 1";
-
     /// <summary>The first event (by seq) holding a value of another type than its column's, with the column and the type found.</summary>
     public static async Task<(long Seq, string Column, string Found)?> FirstMisstoredAsync(AuditDbContext db, CancellationToken cancellationToken = default)
     {
@@ -37,7 +20,7 @@ public static class StorageClassCheck
         var command = db.Database.GetDbConnection().CreateCommand();
         await using (command)
         {
-            command.CommandText = Sql;
+            command.CommandText = Sql(db);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
@@ -45,5 +28,25 @@ public static class StorageClassCheck
             var problem = reader.GetString(1).Split(':');
             return (seq, problem[0], problem[1]);
         }
+    }
+
+    /// <summary>
+    /// Each column's allowed storage classes, from the model itself (the type a value converter stores, then
+    /// whether the column may be null), so a column added to the events table is checked without editing this.
+    /// </summary>
+    private static string Sql(AuditDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(AccessEvent))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p =>
+        {
+            var provider = p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType;
+            var stored = Nullable.GetUnderlyingType(provider) ?? provider;
+            string type = stored == typeof(string) ? "text" : stored == typeof(byte[]) ? "blob" : stored == typeof(double) || stored == typeof(float) ? "real" : "integer";
+            return (Column: p.GetColumnName(table)!, Types: p.IsNullable ? $"'{type}','null'" : $"'{type}'");
+        }).ToList();
+        return "SELECT seq, CASE " + string.Join(" ", columns.Select(c => $"WHEN typeof({c.Column}) NOT IN ({c.Types}) THEN '{c.Column}:' || typeof({c.Column})")) +
+            " END AS problem FROM " + AuditDbContext.EventsTable + " WHERE " + string.Join(" OR ", columns.Select(c => $"typeof({c.Column}) NOT IN ({c.Types})")) +
+            " ORDER BY seq LIMIT 1";
     }
 }

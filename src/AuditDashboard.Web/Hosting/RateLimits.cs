@@ -22,19 +22,27 @@ public static class RateLimits
     {
         builder.AddValidatedOptions<RateLimitSettings>(RateLimitSettings.Section, s => s.Validate());
         var limits = builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
+        // One row per limited door: its policy, the setting that sizes it, and what a client is counted by.
+        (string Policy, string Setting, int Permits, Func<HttpContext, string> Partition)[] doors =
+        [
+            (SignIn, nameof(RateLimitSettings.SignInPerMinute), limits.SignInPerMinute, http => "address:" + http.Connection.RemoteIpAddress),
+            (Ingest, nameof(RateLimitSettings.IngestPerMinute), limits.IngestPerMinute, http => "key:" + KeyPartition(http)),
+            (Import, nameof(RateLimitSettings.ImportPerMinute), limits.ImportPerMinute, http => "key:" + KeyPartition(http)),
+            (Export, nameof(RateLimitSettings.ExportPerMinute), limits.ExportPerMinute,
+                http => "user:" + (http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString())),
+        ];
+        var settings = doors.ToDictionary(d => d.Policy, d => d.Setting);
         builder.Services.AddRateLimiter(o =>
         {
-            o.AddPolicy(SignIn, http => PerMinute("address:" + http.Connection.RemoteIpAddress, limits.SignInPerMinute));
-            o.AddPolicy(Ingest, http => PerMinute("key:" + KeyPartition(http), limits.IngestPerMinute));
-            o.AddPolicy(Import, http => PerMinute("key:" + KeyPartition(http), limits.ImportPerMinute));
-            o.AddPolicy(Export, http => PerMinute("user:" + (http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString()), limits.ExportPerMinute));
+            foreach (var (policy, _, permits, partition) in doors)
+                o.AddPolicy(policy, http => PerMinute(partition(http), permits));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
                 int seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                var setting = endpoint switch { SignIn => "SignInPerMinute", Ingest => "IngestPerMinute", Import => "ImportPerMinute", _ => "ExportPerMinute" };
+                var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var setting = policy is not null && settings.TryGetValue(policy, out var name) ? name : "the configured limit";
                 var detail = $"too many requests: over the limit of RateLimits:{setting}; retry after {seconds} s";
                 if (ApiProblems.IsApi(http))
                     await ApiProblems.Result(StatusCodes.Status429TooManyRequests, detail).ExecuteAsync(http);
