@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ApiKeyCommands.Create(store));
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));
+        root.Subcommands.Add(LogCommands.Create(store));
         root.Subcommands.Add(DetectCommand.Create(store));
         root.Subcommands.Add(ReportCommand.Create(store));
         root.Subcommands.Add(ImportCommand.Create(store));

@@ -1,6 +1,9 @@
 // tlogcheck checks AuditDashboard's Merkle log with the Go team's reference implementation
 // (golang.org/x/mod/sumdb/tlog): the tiles against the tree's root, and inclusion and consistency proofs.
-// Usage: tlogcheck FILE.json   (written by the integration tests); prints "ok" and exits 0, or names the problem and exits 1.
+// Usage: tlogcheck FILE.json   (written by the integration tests)
+//        tlogcheck log VKEY DIR   (a published log: its checkpoint's signature, and its tiles against the signed root)
+//        tlogcheck proof VKEY FILE.tlog-proof FILE.json   (an event's proof: the checkpoint's signature and the inclusion)
+// Prints "ok" and exits 0, or names the problem and exits 1.
 package main
 
 import (
@@ -74,8 +77,16 @@ func fail(format string, args ...interface{}) {
 }
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "log" {
+		checkLog(os.Args[2], os.Args[3])
+		return
+	}
+	if len(os.Args) == 5 && os.Args[1] == "proof" {
+		checkProof(os.Args[2], os.Args[3], os.Args[4])
+		return
+	}
 	if len(os.Args) != 2 {
-		fail("usage: tlogcheck FILE.json")
+		fail("usage: tlogcheck FILE.json | tlogcheck log VKEY DIR | tlogcheck proof VKEY FILE.tlog-proof FILE.json")
 	}
 	raw, err := os.ReadFile(os.Args[1])
 	if err != nil {

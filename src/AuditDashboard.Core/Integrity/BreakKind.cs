@@ -14,4 +14,6 @@ public enum BreakKind
     Reordered,
     /// <summary>The chain ends before the last head recorded by an accepted batch.</summary>
     Truncated,
+    /// <summary>Two signed checkpoints, or a signed checkpoint and the store, give different trees for the same history.</summary>
+    Forked,
 }

@@ -26,6 +26,8 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<SignIn.DashboardSession> DashboardSessions => Set<SignIn.DashboardSession>();
     public DbSet<Coordination.Lease> Leases => Set<Coordination.Lease>();
     public DbSet<Integrity.Log.LogTile> LogTiles => Set<Integrity.Log.LogTile>();
+    public DbSet<Integrity.Log.LogCheckpoint> LogCheckpoints => Set<Integrity.Log.LogCheckpoint>();
+    public DbSet<Integrity.Log.LogCosignature> LogCosignatures => Set<Integrity.Log.LogCosignature>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,5 +41,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new LeaseConfiguration(sqlite));
         modelBuilder.ApplyConfiguration(new LogTileConfiguration());
+        modelBuilder.ApplyConfiguration<Integrity.Log.LogCheckpoint>(new LogCheckpointConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration<Integrity.Log.LogCosignature>(new LogCheckpointConfiguration(sqlite));
     }
 }

@@ -620,6 +620,81 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("made_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)")
+                        .HasColumnName("root");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", null, t =>
+                        {
+                            t.HasTrigger("log_checkpoints_no_delete");
+
+                            t.HasTrigger("log_checkpoints_no_update");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogCosignature", b =>
+                {
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("witness");
+
+                    b.Property<long>("KeyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("line");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("CheckpointSize", "Witness", "KeyId");
+
+                    b.ToTable("log_cosignatures", null, t =>
+                        {
+                            t.HasTrigger("log_cosignatures_no_delete");
+
+                            t.HasTrigger("log_cosignatures_no_update");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogTile", b =>
                 {
                     b.Property<int>("Level")

@@ -605,6 +605,77 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<long>("MadeAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("made_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("log_checkpoints", null, t =>
+                        {
+                            t.HasTrigger("log_checkpoints_no_delete");
+
+                            t.HasTrigger("log_checkpoints_no_update");
+                        });
+                });
+
+            modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogCosignature", b =>
+                {
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness");
+
+                    b.Property<long>("KeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("CheckpointSize", "Witness", "KeyId");
+
+                    b.ToTable("log_cosignatures", null, t =>
+                        {
+                            t.HasTrigger("log_cosignatures_no_delete");
+
+                            t.HasTrigger("log_cosignatures_no_update");
+                        });
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Integrity.Log.LogTile", b =>
                 {
                     b.Property<int>("Level")

@@ -1,3 +1,4 @@
+using AuditDashboard.Core.Integrity;
 using AuditDashboard.Web.Hosting;
 
 namespace AuditDashboard.Web.Integrity;

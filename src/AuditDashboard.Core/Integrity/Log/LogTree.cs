@@ -7,9 +7,19 @@ namespace AuditDashboard.Core.Integrity.Log;
 /// The Merkle tree read from its tiles: the root of any size and the RFC 9162 inclusion and consistency proofs,
 /// each from O(log n) tiles (every perfect subtree on the way is one stored hash, or at most 128 hashes of one tile).
 /// </summary>
-public sealed class LogTree(AuditDbContext db)
+public sealed class LogTree
 {
     private readonly Dictionary<(int Level, long Index), byte[]> _tiles = [];
+    private readonly Func<int, long, CancellationToken, Task<byte[]>> _read;
+
+    /// <summary>The tree as the database stores it.</summary>
+    public LogTree(AuditDbContext db) : this(async (level, index, cancellationToken) =>
+        await db.LogTiles.AsNoTracking().Where(t => t.Level == level && t.Index == index).Select(t => t.Hashes).FirstOrDefaultAsync(cancellationToken) ?? [])
+    {
+    }
+
+    /// <summary>The tree from any tile source (a published directory or URL); a missing tile reads as empty.</summary>
+    public LogTree(Func<int, long, CancellationToken, Task<byte[]>> readTile) => _read = readTile;
 
     /// <summary>MTH(D[0:size]).</summary>
     public Task<byte[]> RootAsync(long size, CancellationToken cancellationToken = default) =>
@@ -96,7 +106,7 @@ public sealed class LogTree(AuditDbContext db)
     private async Task<byte[]> TileAsync(int level, long index, CancellationToken cancellationToken)
     {
         if (_tiles.TryGetValue((level, index), out var hashes)) return hashes;
-        hashes = await db.LogTiles.AsNoTracking().Where(t => t.Level == level && t.Index == index).Select(t => t.Hashes).FirstOrDefaultAsync(cancellationToken) ?? [];
+        hashes = await _read(level, index, cancellationToken);
         _tiles[(level, index)] = hashes;
         return hashes;
     }

@@ -1,0 +1,11 @@
+namespace AuditDashboard.Core.Integrity.Log;
+
+/// <summary>A checkpoint the log signed (table <c>log_checkpoints</c>, append-only): one per tree size.</summary>
+public sealed class LogCheckpoint
+{
+    public long Size { get; set; }
+    public byte[] Root { get; set; } = [];
+    public DateTime MadeAt { get; set; }
+    /// <summary>The signed note exactly as published.</summary>
+    public string Note { get; set; } = "";
+}
