@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using AuditDashboard.Core.Detection;
 using AuditDashboard.Core.Integrity;
+using AuditDashboard.Core.Integrity.Log;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Cli.Commands;
@@ -10,15 +11,27 @@ internal static class VerifyCommand
 {
     public static Command Create(StoreOptions store)
     {
+        var checkpointFiles = new Option<string[]>("--checkpoint") { Description = "A signed checkpoint the store must still hold (repeatable)", Arity = ArgumentArity.OneOrMore };
+        var logDir = new Option<string?>("--log") { Description = "A published log directory: every checkpoint in it (checkpoint, checkpoints/*)" };
+        var key = new Option<string?>("--key") { Description = "The log's verifier key (NAME+ID+KEY, or a file holding it); required with --checkpoint or --log" };
         var command = new Command("verify",
-            "Recompute the hash chain over every stored event. Exit 0: intact; 1: tampered (first broken seq printed); 2: usage or connection error");
+            "Recompute the hash chain and the Merkle log over every stored event, and check them against signed checkpoints. Exit 0: intact; 1: tampered (first broken seq and kind printed); 2: usage or connection error")
+        {
+            checkpointFiles, logDir, key,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var checkpoints = ReadCheckpoints(parse.GetValue(checkpointFiles) ?? [], parse.GetValue(logDir), parse.GetValue(key), out var untrusted);
+            if (untrusted is not null)
+            {
+                Console.WriteLine($"UNTRUSTED checkpoint: {untrusted}.");
+                return ExitCodes.Failed;
+            }
             var factory = Store.Open(store, parse, mustExist: true);
             await using var db = factory.CreateDbContext();
             await Store.RequireCurrentSchemaAsync(db, cancellationToken);
             long total = await db.Events.OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
-            var result = await ProgressOutput.RunAsync("verifying", total, progress => ChainVerifier.VerifyAsync(db, progress, cancellationToken));
+            var result = await ProgressOutput.RunAsync("verifying", total, progress => ChainVerifier.VerifyAsync(db, checkpoints, progress, cancellationToken));
             if (result.Intact)
             {
                 Console.WriteLine($"INTACT: {result.Message}.");
@@ -42,5 +55,36 @@ internal static class VerifyCommand
             return ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// <summary>The checkpoints to verify against; a file that is not a checkpoint signed by the key is reported in <paramref name="untrusted"/>.</summary>
+    private static List<Checkpoint> ReadCheckpoints(string[] files, string? directory, string? keyText, out string? untrusted)
+    {
+        untrusted = null;
+        if (files.Length == 0 && directory is null) return [];
+        if (keyText is null) throw new UsageException("--checkpoint and --log need --key, the log's verifier key (auditdash log key show prints it)");
+        Core.Integrity.Notes.NoteVerifier key;
+        try
+        {
+            key = SignedCheckpoints.Key(keyText);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+        var checkpoints = new List<Checkpoint>();
+        try
+        {
+            var all = files.Select(f => (Source: f, Note: SignedCheckpoints.ReadBounded(f)))
+                .Concat(directory is null ? [] : SignedCheckpoints.ReadDirectory(directory)).ToList();
+            if (all.Count == 0) throw new UsageException($"{directory} holds no checkpoint");
+            foreach (var (source, note) in all) checkpoints.Add(SignedCheckpoints.Open(note, key, source));
+        }
+        catch (FormatException ex)
+        {
+            untrusted = ex.Message;
+        }
+        Console.Error.WriteLine($"checking against {checkpoints.Count} signed checkpoint(s)");
+        return checkpoints;
     }
 }

@@ -10,7 +10,12 @@ namespace AuditDashboard.Core.Integrity;
 /// </summary>
 public static class ChainVerifier
 {
-    public static async Task<VerificationResult> VerifyAsync(AuditDbContext db, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<VerificationResult> VerifyAsync(AuditDbContext db, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        VerifyAsync(db, [], progress, cancellationToken);
+
+    /// <summary>Also against signed checkpoints (already checked for their signature): the store must hold each one's tree.</summary>
+    public static async Task<VerificationResult> VerifyAsync(AuditDbContext db, IReadOnlyList<Log.Checkpoint> checkpoints, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         // Heads and events must come from one snapshot, or an append during verification looks like tampering.
         // SQLite (WAL): a deferred read transaction is a snapshot and does not block appends.
@@ -22,12 +27,12 @@ public static class ChainVerifier
             {
                 await using var tx = sqlite.BeginTransaction(deferred: true);
                 await db.Database.UseTransactionAsync(tx, cancellationToken);
-                var result = await VerifySnapshotAsync(db, progress, cancellationToken);
+                var result = await VerifySnapshotAsync(db, checkpoints, progress, cancellationToken);
                 await db.Database.UseTransactionAsync(null, cancellationToken);
                 return result;
             }
             await using (await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
-                return await VerifySnapshotAsync(db, progress, cancellationToken);
+                return await VerifySnapshotAsync(db, checkpoints, progress, cancellationToken);
         }
         finally
         {
@@ -35,7 +40,8 @@ public static class ChainVerifier
         }
     }
 
-    private static async Task<VerificationResult> VerifySnapshotAsync(AuditDbContext db, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async Task<VerificationResult> VerifySnapshotAsync(AuditDbContext db, IReadOnlyList<Log.Checkpoint> checkpoints, IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var recordedHeads = await db.ChainHeads.AsNoTracking()
             .Select(h => new { h.LastSeq, h.Hash, h.RecordedAt })
@@ -52,7 +58,7 @@ public static class ChainVerifier
             new(false, checkedCount, expected - 1, HashChain.ToHex(prev), kind, seq, message);
 
         var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
-        var log = new Log.LogCheck();
+        var log = new Log.LogCheck(checkpoints.Select(c => c.Size));
         var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
         // The walk's reader is closed before the log is compared: SQL Server runs one reader per connection.
         await using (var enumerator = rows.GetAsyncEnumerator(cancellationToken))
@@ -116,8 +122,25 @@ public static class ChainVerifier
             return Broken(logBreak.Seq > last ? BreakKind.Truncated : BreakKind.Modified, logBreak.Seq, logBreak.Message);
         if (last < lastRecorded)
             return Broken(BreakKind.Truncated, last + 1, $"the chain ends at seq {last}, but an accepted batch recorded a head at seq {lastRecorded}: seq {last + 1} onwards is missing");
+        if (CheckpointCheck.Compare(checkpoints, log.Roots, last) is { } signed)
+            return Broken(signed.Kind, signed.Seq, signed.Message);
+        if (await ReadersAheadAsync(db, last, cancellationToken) is { } ahead)
+            return Broken(BreakKind.Truncated, last + 1, ahead);
 
+        var against = checkpoints.Count == 0 ? "" : $", consistent with {checkpoints.Count} signed checkpoint(s) up to size {checkpoints.Max(c => c.Size)}";
         return new VerificationResult(true, checkedCount, last, HashChain.ToHex(prev), BreakKind.None, null,
-            last == 0 ? "the store is empty" : $"{checkedCount} events verified; chain head seq {last}");
+            last == 0 ? "the store is empty" : $"{checkedCount} events verified; chain head seq {last}{against}");
+    }
+
+    /// <summary>The live detectors and the overview's aggregates remember how far they read: past the chain's end means events were cut.</summary>
+    private static async Task<string?> ReadersAheadAsync(AuditDbContext db, long last, CancellationToken cancellationToken)
+    {
+        long detected = await db.DetectionStates.AsNoTracking().MaxAsync(s => (long?)s.LastSeq, cancellationToken) ?? 0;
+        long aggregated = await db.AggregateStates.AsNoTracking().MaxAsync(s => (long?)s.LastSeq, cancellationToken) ?? 0;
+        if (detected > last)
+            return $"the live detectors have read up to seq {detected}, but the chain ends at seq {last}: seq {last + 1} onwards was removed";
+        if (aggregated > last)
+            return $"the overview's aggregates have counted up to seq {aggregated}, but the chain ends at seq {last}: seq {last + 1} onwards was removed";
+        return null;
     }
 }

@@ -26,6 +26,8 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
             if (size == 0 && latest is null) return null;
             var tree = new LogTree(db);
             var root = await tree.RootAsync(size, cancellationToken);
+            // The published checkpoint lives outside the database: a restored older copy of the store is behind it.
+            if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
             if (latest is not null && latest.Size == size && latest.Root.AsSpan().SequenceEqual(root))
             {
                 checkpoint = latest;
@@ -33,7 +35,6 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
             else
             {
                 if (latest is not null) await RequireExtendsAsync(tree, size, root, Checkpoint.Parse(SignedNote.Parse(latest.Note).Text), "the last checkpoint signed", cancellationToken);
-                if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
                 var now = clock.GetUtcNow().UtcDateTime;
                 var body = new Checkpoint(signer.Name, size, root, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
                 checkpoint = new LogCheckpoint { Size = size, Root = root, MadeAt = now, Note = SignedNote.Sign(body.Text(), signer).ToString() };

@@ -43,6 +43,7 @@ public sealed class SignedNote
         if (split < 0) throw new FormatException("a signed note has its text, a blank line and its signatures; there is no blank line");
         var text = note[..(split + 1)];
         var lines = note[(split + 2)..];
+        if (lines.Length == 0) throw new FormatException("a signed note has at least one signature");
         if (!lines.EndsWith('\n')) throw new FormatException("a signed note's last signature line must end in a newline");
         var signatures = new List<NoteSignature>();
         foreach (var line in lines[..^1].Split('\n'))
