@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));
         root.Subcommands.Add(LogCommands.Create(store));
+        root.Subcommands.Add(WitnessCommand.Create());
         root.Subcommands.Add(DetectCommand.Create(store));
         root.Subcommands.Add(ReportCommand.Create(store));
         root.Subcommands.Add(ImportCommand.Create(store));

@@ -48,6 +48,7 @@ app.MapIngestApi();
 app.MapLogin();
 app.MapEventExports();
 app.MapReportDownloads();
+app.MapSignedLog();
 app.MapDashboardUi();
 
 app.Run();

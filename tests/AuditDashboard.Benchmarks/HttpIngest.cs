@@ -29,6 +29,7 @@ public static class HttpIngest
             // minute than the default ingest rate limit allows.
             b.UseSetting("Reports:SigningCertificatePath", SigningCertificate(Path.GetDirectoryName(Path.GetFullPath(path))!));
             b.UseSetting("RateLimits:IngestPerMinute", "1000000");
+            b.UseSetting("Integrity:SigningKeyPath", LogKey(Path.GetDirectoryName(Path.GetFullPath(path))!));
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -48,6 +49,15 @@ public static class HttpIngest
                 throw new InvalidOperationException($"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
         return events / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string LogKey(string folder)
+    {
+        var path = Path.Combine(folder, "benchmark-log.key");
+        if (File.Exists(path)) File.Delete(path);
+        using var signer = AuditDashboard.Core.Integrity.Notes.NoteSigner.Generate(new AuditDashboard.Core.Integrity.IntegrityOptions().LogOrigin);
+        AuditDashboard.Core.Integrity.Notes.SigningKeyFile.Create(path, signer);
+        return path;
     }
 
     private static string SigningCertificate(string folder)

@@ -18,6 +18,7 @@ public static class DashboardHost
             b.UseEnvironment("Development");
             b.UseSetting("Database:SqlitePath", Path.Combine(folder, "audit.db"));
             b.UseSetting("Demo:SeedOnEmpty", "false");
+            b.UseSetting("Integrity:SigningKeyPath", Path.Combine(folder, "log-signing.key"));
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });

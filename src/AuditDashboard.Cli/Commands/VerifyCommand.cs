@@ -32,6 +32,8 @@ internal static class VerifyCommand
             await Store.RequireCurrentSchemaAsync(db, cancellationToken);
             long total = await db.Events.OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefaultAsync(cancellationToken);
             var result = await ProgressOutput.RunAsync("verifying", total, progress => ChainVerifier.VerifyAsync(db, checkpoints, progress, cancellationToken));
+            if (result.Intact && parse.GetValue(logDir) is { } published && await PublishedLogCheck.CompareAsync(db, published, cancellationToken) is { } differs)
+                result = result with { Intact = false, Kind = BreakKind.Forked, FirstBrokenSeq = differs.Seq, Message = differs.Message };
             if (result.Intact)
             {
                 Console.WriteLine($"INTACT: {result.Message}.");

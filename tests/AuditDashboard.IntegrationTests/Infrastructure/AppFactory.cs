@@ -19,6 +19,7 @@ public sealed class AppFactory(string databasePath, IDictionary<string, string?>
         builder.UseSetting("Database:SqlitePath", databasePath);
         builder.UseSetting("Reports:DevelopmentCertificatePath", Path.Combine(Path.GetDirectoryName(databasePath)!, "report-signing.pfx"));
         builder.UseSetting("Demo:SeedOnEmpty", "false");
+        builder.UseSetting("Integrity:SigningKeyPath", LogKeys.Ensure(Path.GetDirectoryName(databasePath)!));
         if (environment != "Development" && !(settings?.ContainsKey("Reports:SigningCertificatePath") ?? false))
             builder.UseSetting("Reports:SigningCertificatePath", TestCertificates.SigningPfx(Path.GetDirectoryName(databasePath)!));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -54,4 +54,22 @@ public static class TilePaths
             if (width == 0) return [];
             return await read(Tile(level, index, width), cancellationToken) ?? [];
         };
+
+    /// <summary>(level, index, width) of a tile path (<c>tile/…</c>), or null; only the canonical spelling is accepted.</summary>
+    public static (int Level, long Index, int Width)? Parse(string path)
+    {
+        if (!path.StartsWith("tile/", StringComparison.Ordinal)) return null;
+        var parts = path[5..].Split('/');
+        if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 7) return null;
+        int width = LogTile.Width;
+        var groups = parts[1..];
+        if (groups.Length >= 2 && groups[^2].EndsWith(".p", StringComparison.Ordinal))
+        {
+            if (!int.TryParse(groups[^1], NumberStyles.None, CultureInfo.InvariantCulture, out width) || width is < 1 or >= LogTile.Width) return null;
+            groups = [.. groups[..^2], groups[^2][..^2]];
+        }
+        var digits = string.Concat(groups.Select(g => g.TrimStart('x')));
+        if (digits.Length is 0 or > 18 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index)) return null;
+        return Tile(level, index, width) == path ? (level, index, width) : null;
+    }
 }
