@@ -119,6 +119,8 @@ public sealed class AuthorizationTests : IDisposable
         Assert.False(await Allowed(Policies.Compliance, Roles.SecurityAnalyst));
         Assert.True(await Allowed(Policies.Administrator, Roles.Administrator));
         Assert.False(await Allowed(Policies.Administrator, Roles.Auditor));
+        foreach (var role in new[] { Roles.Auditor, Roles.ComplianceOfficer, Roles.Administrator }) Assert.True(await Allowed(Policies.LogReader, role));
+        Assert.False(await Allowed(Policies.LogReader, Roles.SecurityAnalyst));
     }
 
     [Fact]
@@ -210,6 +212,8 @@ public sealed class AuthorizationTests : IDisposable
             ["Detection:CredentialStuffing:WindowMinutes"] = "0",
             ["Detection:ImpossibleTravel:MinDistanceKm"] = "-1",
             ["Integrity:VerifyIntervalMinutes"] = "0",
+            ["Integrity:CheckpointIntervalMinutes"] = "0",
+            ["Integrity:LogOrigin"] = "two words",
         });
         var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
         Assert.True(ex.Contains("Authentication:Oidc:Authority is required"), ex[..Math.Min(ex.Length, 1500)]);
@@ -221,5 +225,25 @@ public sealed class AuthorizationTests : IDisposable
         Assert.Contains("Detection:CredentialStuffing:WindowMinutes must be between 1 and 1440", ex);
         Assert.Contains("Detection:ImpossibleTravel:MinDistanceKm must be between 0 and 20000", ex);
         Assert.Contains("Integrity:VerifyIntervalMinutes must be from 1 to 10080", ex);
+        Assert.Contains("Integrity:CheckpointIntervalMinutes must be from 1 to 1440", ex);
+        Assert.Contains("Integrity:LogOrigin: a key name must have no spaces", ex);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_app_does_not_start_without_a_private_log_signing_key()
+    {
+        var missing = Path.Combine(_db.Folder, "no-such.key");
+        await using (var app = new AppFactory(_db.Path, new Dictionary<string, string?> { ["Integrity:SigningKeyPath"] = missing }, "Production"))
+        {
+            var ex = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
+            Assert.Contains($"Integrity:SigningKeyPath: no signing key at {missing}", ex);
+            Assert.Contains("auditdash log key create", ex);
+        }
+        Assert.False(File.Exists(missing));
+        if (OperatingSystem.IsWindows()) return; // file modes are a Unix check
+        var loose = LogKeys.Ensure(_db.Folder);
+        File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        await using (var app = new AppFactory(_db.Path, new Dictionary<string, string?> { ["Integrity:SigningKeyPath"] = loose }, "Production"))
+            Assert.Contains("may be read by other users", Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString());
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReferenceLogCheckTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private static string Checker()
+    public static string Checker()
     {
         var path = Path.Combine(RepoRoot.Path, "tests", "tlogcheck", "bin", "tlogcheck");
         Assert.True(File.Exists(path), $"{path} is missing: ./test.sh builds it (Debian golang-go and golang-golang-x-mod-dev)");

@@ -1,0 +1,111 @@
+using AuditDashboard.Core.Integrity.Log;
+using AuditDashboard.Core.Integrity.Notes;
+using AuditDashboard.Core.Storage;
+using AuditDashboard.IntegrationTests.Infrastructure;
+
+namespace AuditDashboard.IntegrationTests.Integrity;
+
+/// <summary>`auditdash witness` as a second party runs it: cosigns what extends what it saw, refuses anything else.</summary>
+public sealed class WitnessTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    private string Folder => _db.Folder;
+    private string State => Path.Combine(Folder, "witness.state");
+    private string WitnessKey => Path.Combine(Folder, "witness.key");
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<LogCheckpoint> CheckpointAsync(SimpleDbContextFactory factory, string published)
+    {
+        using var signer = SigningKeyFile.Load(LogKeys.Ensure(Folder));
+        var maker = new CheckpointMaker(NoteSigner.Parse(signer.PrivateKeyText()), TestClock.Default, new LogPublisher(published));
+        await using var db = factory.CreateDbContext();
+        return (await maker.MakeAsync(db))!;
+    }
+
+    private async Task<string> CreateWitnessKeyAsync()
+    {
+        var created = await Processes.AuditdashAsync(Folder, "log", "key", "create", "--cosigner", "--name", "witness.example/w1", "--out", WitnessKey);
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        return created.Stdout.Trim();
+    }
+
+    private Task<Processes.Result> WitnessAsync(string published, string? key = null) =>
+        Processes.AuditdashAsync(Folder, "witness", "--log", published, "--key", key ?? LogKeys.VerifierKey(Folder), "--state", State, "--sign-key", WitnessKey);
+
+    [Fact]
+    public async Task The_witness_cosigns_a_growing_log_and_its_cosignature_verifies()
+    {
+        var published = Path.Combine(Folder, "published");
+        var witnessKey = await CreateWitnessKeyAsync();
+        Assert.StartsWith("witness.example/w1+", witnessKey);
+        var factory = await Stores.SimulatedAsync(_db.Path);
+        await CheckpointAsync(factory, published);
+
+        var first = await WitnessAsync(published);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("first checkpoint seen", first.Stderr);
+
+        await Stores.SimulatedAsync(_db.Path, days: 2, seed: 4);
+        var grown = await CheckpointAsync(factory, published);
+        var second = await WitnessAsync(published);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        var consistent = $"consistent with {Checkpoint.Parse(SignedNote.Parse(first.Stdout).Text).Size}";
+        Assert.Contains(consistent, second.Stderr);
+
+        var cosigned = SignedNote.Parse(second.Stdout);
+        Assert.Equal(grown.Size, Checkpoint.Parse(cosigned.Text).Size);
+        Assert.True(cosigned.IsSignedBy(NoteVerifier.Parse(LogKeys.VerifierKey(Folder))));
+        Assert.NotNull(Cosignatures.Verify(cosigned, NoteVerifier.Parse(witnessKey)));
+        Assert.Equal(second.Stdout, await File.ReadAllTextAsync(State));
+    }
+
+    [Fact]
+    public async Task A_fork_shown_to_the_witness_is_refused_with_both_checkpoints_and_the_state_kept()
+    {
+        await CreateWitnessKeyAsync();
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 2);
+        var published = Path.Combine(Folder, "published");
+        var honest = await CheckpointAsync(factory, published);
+        Assert.Equal(0, (await WitnessAsync(published)).ExitCode);
+        var state = await File.ReadAllTextAsync(State);
+
+        // The same key signs another history of more events, published elsewhere (the split view a witness exists to catch).
+        var forkFolder = Path.Combine(Folder, "fork");
+        Directory.CreateDirectory(forkFolder);
+        var forkFactory = await Stores.SimulatedAsync(Path.Combine(forkFolder, "audit.db"), days: 3, seed: 12);
+        var forked = Path.Combine(Folder, "forked");
+        var fork = await CheckpointAsync(forkFactory, forked);
+        Assert.True(fork.Size > honest.Size);
+
+        var refused = await WitnessAsync(forked);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("REFUSED: FORK", refused.Stderr);
+        Assert.Contains($"\n{honest.Size}\n", refused.Stderr);
+        Assert.Contains($"\n{fork.Size}\n", refused.Stderr);
+        Assert.Equal(state, await File.ReadAllTextAsync(State));
+    }
+
+    [Fact]
+    public async Task A_rollback_and_a_checkpoint_by_another_key_are_refused()
+    {
+        await CreateWitnessKeyAsync();
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 2);
+        var published = Path.Combine(Folder, "published");
+        await CheckpointAsync(factory, published);
+        Assert.Equal(0, (await WitnessAsync(published)).ExitCode);
+
+        var smallerFolder = Path.Combine(Folder, "smaller");
+        Directory.CreateDirectory(smallerFolder);
+        var smaller = Path.Combine(Folder, "smaller-log");
+        await CheckpointAsync(await Stores.SimulatedAsync(Path.Combine(smallerFolder, "audit.db")), smaller);
+        var rollback = await WitnessAsync(smaller);
+        Assert.Equal(1, rollback.ExitCode);
+        Assert.Contains("REFUSED: ROLLBACK", rollback.Stderr);
+
+        using var other = NoteSigner.Generate(LogKeys.Origin);
+        var untrusted = await WitnessAsync(published, other.VerifierKey);
+        Assert.Equal(1, untrusted.ExitCode);
+        Assert.Contains("is not signed by", untrusted.Stderr);
+    }
+}
