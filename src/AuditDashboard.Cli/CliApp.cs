@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(store));
         root.Subcommands.Add(LogCommands.Create(store));
         root.Subcommands.Add(WitnessCommand.Create());
+        root.Subcommands.Add(ProofCommand.Create(store));
+        root.Subcommands.Add(VerifyBundleCommand.Create());
         root.Subcommands.Add(DetectCommand.Create(store));
         root.Subcommands.Add(ReportCommand.Create(store));
         root.Subcommands.Add(ImportCommand.Create(store));

@@ -61,7 +61,7 @@ public static class ReportRenderer
             flow.Table([new("Framework", 2), new("Control", 1.2), new("Title", 4), new("Why out of scope", 5)],
                 model.OutOfScope.Select(o => (IReadOnlyList<string?>)[o.Framework, o.Id, o.Title, o.Reason]));
             Section("Integrity attestation", 1);
-            Integrity(flow, model.Integrity);
+            IntegritySection.Write(flow, model.Integrity);
             Section("Methodology", 1);
             foreach (var paragraph in model.Methodology) flow.Paragraph(paragraph);
             flow.Facts([("Sampling method", model.SampleMethod), ("Sample seed", model.SampleSeed.ToString(Invariant)), ("Signature", model.Signing)]);
@@ -159,7 +159,7 @@ public static class ReportRenderer
         if (c.ShowsIntegrity)
         {
             flow.Heading("Integrity", 11);
-            flow.Paragraph(IntegritySentence(model.Integrity));
+            flow.Paragraph(IntegritySection.Sentence(model.Integrity));
         }
         if (c.Detectors.Count > 0)
         {
@@ -198,27 +198,6 @@ public static class ReportRenderer
                 s.Source, s.Events.ToString("N0", Invariant), $"{s.DaysWithEvents} of {s.DaysInPeriod}",
                 s.MissingDays.Count == 0 ? "none" : string.Join(", ", s.MissingDays.Take(20).Select(Day)) + (s.MissingDays.Count > 20 ? $" and {s.MissingDays.Count - 20} more" : ""),
                 Seconds(s.MedianSkewSeconds), Seconds(s.MaxSkewSeconds)]));
-
-    private static void Integrity(PdfFlow flow, IntegrityAttestation a)
-    {
-        flow.Paragraph(IntegritySentence(a));
-        flow.Facts(
-        [
-            ("Result", a.Intact ? "INTACT" : $"TAMPERED at seq {a.FirstBrokenSeq}"),
-            ("Range verified", $"seq {a.FirstSeq} to {a.LastSeq} ({a.EventsChecked.ToString("N0", Invariant)} events checked)"),
-            ("Verified at", Time(a.VerifiedAt, seconds: true)),
-            ("Chain head", $"seq {a.HeadSeq}"),
-        ]);
-        flow.Paragraph("Chain head hash (SHA-256):", flow.Bold);
-        flow.Paragraph(a.HeadHash, flow.MonoSmall);
-        flow.Paragraph("Each stored event's hash covers its canonical form and the previous event's hash (docs/integrity.md specifies the bytes). " +
-            "Anyone can recompute the chain from the store with `auditdash verify` or the standard-library Python script docs/verify_chain.py " +
-            "and compare the head above: a match shows that no event up to it was changed, removed, inserted or reordered since this report.");
-    }
-
-    private static string IntegritySentence(IntegrityAttestation a) => a.Intact
-        ? $"The hash chain was verified from seq {a.FirstSeq} to seq {a.LastSeq} at {Time(a.VerifiedAt, seconds: true)}: intact, {a.EventsChecked.ToString("N0", Invariant)} events, chain head seq {a.HeadSeq}."
-        : $"The hash chain verification at {Time(a.VerifiedAt, seconds: true)} FAILED at seq {a.FirstBrokenSeq}: {a.Message}. Evidence after that point cannot be relied on until the break is explained.";
 
     private static void Contents(PdfDocument document, List<(string Title, int Level, int Page)> entries, int pages)
     {

@@ -51,7 +51,7 @@ internal static class ReportCommand
             if (problems.Count > 0) throw new UsageException(string.Join(Environment.NewLine, problems));
 
             var factory = await Store.OpenMigratedAsync(store, parse, cancellationToken);
-            var generator = new ReportGenerator(factory, catalog, new ReportSigner(options, contentRoot), TimeProvider.System);
+            var generator = new ReportGenerator(factory, catalog, new ReportSigner(options, contentRoot), TimeProvider.System, SignedLog.MakerIfKeyExists());
             var report = await ProgressOutput.RunAsync("generating report", null, _ => generator.GenerateAsync(request, cancellationToken));
             await File.WriteAllBytesAsync(parse.GetValue(output)!, report.Pdf, cancellationToken);
             if (parse.GetValue(evidence) is { } zip) await File.WriteAllBytesAsync(zip, report.EvidenceZip, cancellationToken);

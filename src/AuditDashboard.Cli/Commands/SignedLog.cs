@@ -34,6 +34,15 @@ internal static class SignedLog
         return new CheckpointMaker(signer, TimeProvider.System, publish is null ? null : new LogPublisher(publish));
     }
 
+    /// <summary>The maker when the configured key exists; else a warning that the result carries no signed checkpoint.</summary>
+    public static CheckpointMaker? MakerIfKeyExists()
+    {
+        var options = Options(out var contentRoot);
+        if (File.Exists(options.ResolveKeyPath(contentRoot))) return Maker();
+        Console.Error.WriteLine($"warning: no log signing key at {options.ResolveKeyPath(contentRoot)}: the report carries no signed checkpoint (create one with 'auditdash log key create')");
+        return null;
+    }
+
     /// <summary>Makes a checkpoint; a refusal (the store no longer extends what was signed) raises integrity_break and returns null.</summary>
     public static async Task<LogCheckpoint?> CheckpointAsync(IDbContextFactory<AuditDbContext> factory, CheckpointMaker maker, CancellationToken cancellationToken)
     {

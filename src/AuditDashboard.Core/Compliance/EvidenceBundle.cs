@@ -12,14 +12,29 @@ namespace AuditDashboard.Core.Compliance;
 /// </summary>
 public static class EvidenceBundle
 {
+    public const string CheckpointEntry = "log/checkpoint";
+    public const string VerifierKeyEntry = "log/verifier-key.txt";
+    public const string ProofsFolder = "proofs/";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(ReportModel m, Stream output)
+    /// <param name="proofs">Per sampled event, N.json and N.tlog-proof (see <see cref="Integrity.Log.EventProofs"/>), written under proofs/.</param>
+    public static void Write(ReportModel m, Stream output, IReadOnlyList<(string Name, byte[] Content)>? proofs = null)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var checkpoint = m.Integrity.Checkpoint;
         Csv(zip, "README.txt", null,
         [[$"Evidence behind report {m.ReportId} ({string.Join(" and ", m.Frameworks)}), period {Time(m.From)} to {Time(m.To)} UTC, scope: {m.Scope}. " +
-          $"Sample seed {m.SampleSeed}. Sampling method: {m.SampleMethod}"]]);
+          $"Sample seed {m.SampleSeed}. Sampling method: {m.SampleMethod}"],
+         [checkpoint is null ? "No signed checkpoint: the report was made without the log's signing key." :
+             $"{CheckpointEntry} is the signed checkpoint of {checkpoint.Origin} at {checkpoint.Size} events the report was made against; " +
+             $"{ProofsFolder}N.json is each sampled event's canonical form and {ProofsFolder}N.tlog-proof its inclusion in that checkpoint (C2SP tlog-proof). " +
+             "Verify offline with the log's verifier key, obtained from its owner: auditdash verify-bundle THIS.zip --key KEY, or python3 verify_chain.py --bundle THIS.zip --key KEY."]]);
+        if (checkpoint is not null)
+        {
+            Raw(zip, CheckpointEntry, Encoding.UTF8.GetBytes(checkpoint.Note));
+            Raw(zip, VerifierKeyEntry, Encoding.UTF8.GetBytes(checkpoint.VerifierKey + "\n"));
+        }
+        foreach (var (name, content) in proofs ?? []) Raw(zip, ProofsFolder + name, content);
         Csv(zip, "populations.csv", ["framework", "control", "population", "query", "size", "source", "events_from_source"],
             m.Controls.SelectMany(c => c.Populations.SelectMany(p => (p.BySource.Count == 0 ? [new LabelledCount("", 0)] : p.BySource)
                 .Select(s => (IReadOnlyList<string?>)[c.Framework, c.Id, p.Name, p.Query, N(p.Size), s.Label, N(s.Count)]))));
@@ -35,6 +50,14 @@ public static class EvidenceBundle
         var i = m.Integrity;
         Csv(zip, "integrity.csv", ["intact", "first_seq", "last_seq", "events_checked", "head_seq", "head_hash", "first_broken_seq", "message", "verified_at"],
             [[i.Intact ? "true" : "false", N(i.FirstSeq), N(i.LastSeq), N(i.EventsChecked), N(i.HeadSeq), i.HeadHash, i.FirstBrokenSeq?.ToString(Invariant), i.Message, i.VerifiedAt.ToString("O", Invariant)]]);
+    }
+
+    private static void Raw(ZipArchive zip, string name, byte[] content)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var stream = entry.Open();
+        stream.Write(content);
     }
 
     private static void Csv(ZipArchive zip, string name, IReadOnlyList<string>? header, IEnumerable<IReadOnlyList<string?>> rows)

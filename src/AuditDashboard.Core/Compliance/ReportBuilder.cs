@@ -15,8 +15,10 @@ public static class ReportBuilder
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <param name="checkpoint">The signed checkpoint the report is made against (the store must hold its tree), if any.</param>
+    /// <param name="knownBreak">A break already found (the log refused to sign the store), reported instead of a fresh verification.</param>
     public static async Task<ReportModel> BuildAsync(AuditDbContext db, ControlCatalog catalog, ReportRequest r, string signing, DateTime now,
-        CancellationToken cancellationToken = default)
+        CheckpointAttestation? checkpoint = null, VerificationResult? knownBreak = null, CancellationToken cancellationToken = default)
     {
         var controls = r.Frameworks.SelectMany(catalog.For).ToList();
         var tallies = new Dictionary<string, PopulationTally>(StringComparer.Ordinal);
@@ -60,7 +62,8 @@ public static class ReportBuilder
         var history = (await ReportQueries.HistoryAsync(db, alerts.Select(a => a.Id).ToList(), cancellationToken))
             .GroupBy(h => h.AlertId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Id).ToList());
         var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [])).ToList();
-        var verification = await ChainVerifier.VerifyAsync(db, cancellationToken: cancellationToken);
+        var verification = knownBreak ?? await ChainVerifier.VerifyAsync(db,
+            checkpoint is null ? [] : [Integrity.Log.Checkpoint.Parse(Integrity.Notes.SignedNote.Parse(checkpoint.Note).Text)], cancellationToken: cancellationToken);
 
         var samplePositions = new Dictionary<string, (PopulationTally Tally, IReadOnlyList<long> Seqs)>();
         foreach (var c in controls.Where(c => c.Populations.Count > 0))
@@ -96,7 +99,7 @@ public static class ReportBuilder
             OutOfScope = catalog.OutOfScope.Where(o => r.Frameworks.Contains(o.Framework))
                 .Select(o => new OutOfScopeItem(frameworkLabels[o.Framework], o.Id, o.Title, o.Reason)).ToList(),
             Integrity = new IntegrityAttestation(verification.Intact, 1, verification.Intact ? verification.HeadSeq : verification.FirstBrokenSeq ?? verification.HeadSeq,
-                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now),
+                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now, checkpoint),
             SampleSeed = r.Seed,
             SampleMethod = EvidenceSampler.Method,
             Signing = signing,

@@ -22,7 +22,9 @@ public static class ReportsRegistration
                 : ["Reports:SigningCertificatePath is required outside the Development environment: the generated development certificate only shows a report is unchanged, not who stands behind it."]));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(sp => new ReportSigner(sp.GetRequiredService<IOptions<ReportOptions>>().Value, contentRoot));
-        builder.Services.AddSingleton<ReportGenerator>();
+        // Every report is made against a checkpoint signed for it (the log's key, see Integrity).
+        builder.Services.AddSingleton(sp => new ReportGenerator(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Storage.AuditDbContext>>(),
+            catalog, sp.GetRequiredService<ReportSigner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Integrity.LogSigning>().Maker));
         return builder;
     }
 }
