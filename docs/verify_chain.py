@@ -2,12 +2,14 @@
 """Independent re-implementation of AuditDashboard's chain verification (docs/integrity.md), for SQLite stores.
 
 Usage: python3 docs/verify_chain.py data/audit.db
+       python3 docs/verify_chain.py --bundle REPORT-evidence.zip --key VERIFIER_KEY
 Exit 0 when intact, 1 at the first broken seq, 2 when the file cannot be read as a store. Standard library only;
-reads the file, never writes it. A hostile file gets a verdict, never a crash: every value's stored type is checked
+reads the file, never writes it. With --bundle it checks a report's evidence bundle offline (no database): the
+checkpoint's Ed25519 signature (C2SP signed note) and each sampled event's C2SP tlog-proof (RFC 9162 inclusion). A hostile file gets a verdict, never a crash: every value's stored type is checked
 against the schema (SQLite keeps whatever type a value was written with), and anything that cannot be
 canonicalized is a modification at its seq.
 """
-import hashlib, json, sqlite3, sys
+import base64, csv, hashlib, io, json, sqlite3, sys, zipfile
 
 EPOCH_TICKS = 621355968000000000  # .NET ticks (100 ns) at 1970-01-01T00:00:00Z
 
@@ -120,5 +122,179 @@ def verify(path):
     return 0
 
 
+# --- Ed25519 verification (RFC 8032 section 5.1.7), so the bundle check needs nothing beyond the standard library.
+P = 2 ** 255 - 19
+L = 2 ** 252 + 27742317777372353535851937790883648493
+D = -121665 * pow(121666, P - 2, P) % P
+SQRT_M1 = pow(2, (P - 1) // 4, P)
+
+
+def _x(y, sign):
+    if y >= P:
+        return None
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    if x2 == 0:
+        return None if sign else 0
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P:
+        x = x * SQRT_M1 % P
+    if (x * x - x2) % P:
+        return None
+    return P - x if (x & 1) != sign else x
+
+
+def _add(p, q):
+    a, b = (p[1] - p[0]) * (q[1] - q[0]) % P, (p[1] + p[0]) * (q[1] + q[0]) % P
+    c, d = 2 * p[3] * q[3] * D % P, 2 * p[2] * q[2] % P
+    e, f, g, h = b - a, d - c, d + c, b + a
+    return (e * f % P, g * h % P, f * g % P, e * h % P)
+
+
+def _mul(s, p):
+    q = (0, 1, 1, 0)
+    while s:
+        if s & 1:
+            q = _add(q, p)
+        p, s = _add(p, p), s >> 1
+    return q
+
+
+def _point(b):
+    y = int.from_bytes(b, "little")
+    x = _x(y & ((1 << 255) - 1), y >> 255)
+    return None if x is None else (x, y & ((1 << 255) - 1), 1, x * (y & ((1 << 255) - 1)) % P)
+
+
+_GY = 4 * pow(5, P - 2, P) % P
+_G = (_x(_GY, 0), _GY, 1, _x(_GY, 0) * _GY % P)
+
+
+def ed25519_verify(public, message, signature):
+    if len(public) != 32 or len(signature) != 64:
+        return False
+    a, r, s = _point(public), _point(signature[:32]), int.from_bytes(signature[32:], "little")
+    if a is None or r is None or s >= L:
+        return False
+    h = int.from_bytes(hashlib.sha512(signature[:32] + public + message).digest(), "little") % L
+    left, right = _mul(s, _G), _add(r, _mul(h, a))
+    return (left[0] * right[2] - right[0] * left[2]) % P == 0 and (left[1] * right[2] - right[1] * left[2]) % P == 0
+
+
+# --- C2SP signed notes, checkpoints and tlog-proofs.
+def parse_key(text):
+    name, key_id, material = text.strip().split("+", 2)
+    raw = base64.b64decode(material, validate=True)
+    if len(raw) != 33 or raw[0] != 1:
+        raise ValueError("the verifier key is not an Ed25519 note key")
+    if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != key_id.lower():
+        raise ValueError("the verifier key's ID does not match its name and key")
+    return name, bytes.fromhex(key_id), raw[1:]
+
+
+def open_checkpoint(note, key):
+    """(size, root) of a checkpoint note signed by key, or raises ValueError naming the problem."""
+    name, key_id, public = key
+    split = note.rfind("\n\n")
+    if split < 0:
+        raise ValueError("not a signed note")
+    text, signed = note[:split + 1], False
+    for line in note[split + 2:].splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[0] == "\u2014" and parts[1] == name:
+            blob = base64.b64decode(parts[2])
+            signed = signed or (blob[:4] == key_id and ed25519_verify(public, text.encode(), blob[4:]))
+    if not signed:
+        raise ValueError("the checkpoint is not signed by %s" % name)
+    lines = text.split("\n")
+    if lines[0] != name:
+        raise ValueError("the checkpoint is of %s, not %s" % (lines[0], name))
+    return int(lines[1]), base64.b64decode(lines[2], validate=True)
+
+
+def node(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def included(index, size, leaf, proof, root):
+    """RFC 9162 section 2.1.3.2."""
+    if index >= size:
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node(p, r)
+            while not fn & 1 and fn:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            r = node(r, p)
+        fn, sn = fn >> 1, sn >> 1
+    return sn == 0 and r == root
+
+
+def verify_bundle(path, key):
+    with zipfile.ZipFile(path) as z:
+        if len(z.infolist()) > 20064:
+            raise ValueError("more entries than a report writes")
+        files = {}
+        for info in z.infolist():
+            with z.open(info) as f:
+                content = f.read(8 * 1024 * 1024 + 1)
+            if len(content) > 8 * 1024 * 1024:
+                raise ValueError("%s is larger than a report writes" % info.filename)
+            files[info.filename] = content
+    if "log/checkpoint" not in files:
+        print("NOT VERIFIED: the bundle has no log/checkpoint"); return 1
+    size, root = open_checkpoint(files["log/checkpoint"].decode(), key)
+    problems, proven = [], set()
+    for name in sorted(n for n in files if n.startswith("proofs/") and n.endswith(".tlog-proof")):
+        data = files.get(name[:-len(".tlog-proof")] + ".json")
+        text = files[name].decode()
+        head, _, note = text.partition("\n\n")
+        lines = head.split("\n")
+        try:
+            if data is None or lines[0] != "c2sp.org/tlog-proof@v1" or not lines[1].startswith("index "):
+                raise ValueError("not a tlog-proof with its event beside it")
+            index = int(lines[1][6:])
+            if open_checkpoint(note, key) != (size, root):
+                raise ValueError("proves against another checkpoint than the bundle's")
+            if json.loads(data).get("seq") != index + 1:
+                raise ValueError("the event's seq is not %d" % (index + 1))
+            if not included(index, size, hashlib.sha256(b"\x00" + data).digest(), [base64.b64decode(h, validate=True) for h in lines[2:]], root):
+                raise ValueError("the event is not in the checkpoint's tree at index %d" % index)
+            proven.add(index + 1)
+        except (ValueError, KeyError) as e:
+            problems.append("%s: %s" % (name, e))
+    if "samples.csv" in files:
+        for row in csv.DictReader(io.StringIO(files["samples.csv"].decode())):
+            if int(row["seq"]) not in proven:
+                problems.append("samples.csv lists seq %s, which has no valid proof" % row["seq"])
+    if problems or not proven:
+        print("NOT VERIFIED: %d problem(s)" % len(problems))
+        for p in problems[:50]:
+            print("  " + p)
+        return 1
+    print("VERIFIED: %d sampled event(s) are in the checkpoint of %d events (root %s), signed by %s" % (len(proven), size, base64.b64encode(root).decode(), key[0]))
+    return 0
+
+
+def main_bundle(path, key_text):
+    try:
+        key = parse_key(open(key_text).read() if key_text.endswith(".txt") else key_text)
+    except (OSError, ValueError) as e:
+        print("UNUSABLE KEY: %s" % e); return 2
+    try:
+        return verify_bundle(path, key)
+    except (OSError, zipfile.BadZipFile, UnicodeError) as e:
+        print("UNREADABLE: %s (%s)" % (path, e)); return 2
+    except ValueError as e:
+        print("NOT VERIFIED: %s" % e); return 1
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--bundle" and sys.argv[3] == "--key":
+        sys.exit(main_bundle(sys.argv[2], sys.argv[4]))
+    if len(sys.argv) != 2:
+        print(__doc__); sys.exit(2)
     sys.exit(main(sys.argv[1]))

@@ -13,6 +13,10 @@ public static class Processes
     public static Task<Result> AuditdashAsync(string workingDirectory, params string[] args) =>
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "auditdash.dll"), .. args], workingDirectory);
 
+    /// <summary>The built auditdash with configuration in environment variables (as <c>Integrity__SigningKeyPath</c>).</summary>
+    public static Task<Result> AuditdashAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "auditdash.dll"), .. args], workingDirectory, environment);
+
     /// <summary>The sqlite3 shell, as someone with access to the file would use it (test.sh installs it).</summary>
     public static async Task Sqlite3Async(string database, string sql)
     {
@@ -22,7 +26,7 @@ public static class Processes
         if (result.ExitCode != 0) throw new InvalidOperationException($"sqlite3 failed: {result.Stderr}");
     }
 
-    public static async Task<Result> RunAsync(string program, string[] args, string workingDirectory)
+    public static async Task<Result> RunAsync(string program, string[] args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -33,6 +37,7 @@ public static class Processes
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
