@@ -28,5 +28,6 @@ public static class Stores
         return events / watch.Elapsed.TotalSeconds;
     }
 
-    public static IngestService Service(SimpleDbContextFactory factory) => new(factory, new IngestOptions(), TimeProvider.System);
+    public static IngestService Service(SimpleDbContextFactory factory, bool withoutMerkleLog = false) =>
+        new(factory, new IngestOptions { WithoutMerkleLog = withoutMerkleLog }, TimeProvider.System);
 }

@@ -18,6 +18,9 @@ public sealed class IngestOptions
     /// <summary>Timestamps further than this ahead of the server clock are refused (clock-skew guard).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Only for the ingest benchmark's tree-off baseline: appends no leaves. Not configuration (internal, so never bound).</summary>
+    internal bool WithoutMerkleLog { get; init; }
+
     public IEnumerable<string> Validate()
     {
         if (MaxBatchItems < 1) yield return "Ingest:MaxBatchItems must be at least 1.";

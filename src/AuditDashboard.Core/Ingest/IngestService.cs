@@ -140,8 +140,11 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
         }
         EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
         // The Merkle tree grows in the same transaction (a store from before the tree first gets its missing leaves).
-        await LogBackfill.CatchUpAsync(db, first - 1, cancellationToken);
-        await new TileWriter(db).AppendAsync(first - 1, leaves, cancellationToken);
+        if (!limits.Value.WithoutMerkleLog)
+        {
+            await LogBackfill.CatchUpAsync(db, first - 1, cancellationToken);
+            await new TileWriter(db).AppendAsync(first - 1, leaves, cancellationToken);
+        }
         db.ChainHeads.Add(new ChainHead { FirstSeq = first, LastSeq = seq, Hash = hash, RecordedAt = now, Origin = Limit(origin, 256) });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -18,29 +18,38 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
     /// <summary>The checkpoint of the current tree (made now, or the last one when the tree has not grown); null for an empty store.</summary>
     public async Task<LogCheckpoint?> MakeAsync(AuditDbContext db, CancellationToken cancellationToken = default)
     {
+        // No lock on the chain: stored hashes never change once a tile holds them, so the root of any size read
+        // here stays right while ingest appends. Two makers signing the same size meet at its primary key.
+        long size = await TileWriter.SizeAsync(db, cancellationToken);
+        var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+        if (size == 0 && latest is null) return null;
+        var tree = new LogTree(db);
+        var root = await tree.RootAsync(size, cancellationToken);
+        // The published checkpoint lives outside the database: a restored older copy of the store is behind it.
+        if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
         LogCheckpoint checkpoint;
-        await using (var tx = await ExclusiveTransaction.BeginAsync(db, ExclusiveTransaction.Chain, cancellationToken))
+        if (latest is not null && latest.Size == size && latest.Root.AsSpan().SequenceEqual(root))
         {
-            long size = await TileWriter.SizeAsync(db, cancellationToken);
-            var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
-            if (size == 0 && latest is null) return null;
-            var tree = new LogTree(db);
-            var root = await tree.RootAsync(size, cancellationToken);
-            // The published checkpoint lives outside the database: a restored older copy of the store is behind it.
-            if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
-            if (latest is not null && latest.Size == size && latest.Root.AsSpan().SequenceEqual(root))
+            checkpoint = latest;
+        }
+        else
+        {
+            if (latest is not null) await RequireExtendsAsync(tree, size, root, Checkpoint.Parse(SignedNote.Parse(latest.Note).Text), "the last checkpoint signed", cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var body = new Checkpoint(signer.Name, size, root, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+            checkpoint = new LogCheckpoint { Size = size, Root = root, MadeAt = now, Note = SignedNote.Sign(body.Text(), signer).ToString() };
+            db.LogCheckpoints.Add(checkpoint);
+            try
             {
-                checkpoint = latest;
-            }
-            else
-            {
-                if (latest is not null) await RequireExtendsAsync(tree, size, root, Checkpoint.Parse(SignedNote.Parse(latest.Note).Text), "the last checkpoint signed", cancellationToken);
-                var now = clock.GetUtcNow().UtcDateTime;
-                var body = new Checkpoint(signer.Name, size, root, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
-                checkpoint = new LogCheckpoint { Size = size, Root = root, MadeAt = now, Note = SignedNote.Sign(body.Text(), signer).ToString() };
-                db.LogCheckpoints.Add(checkpoint);
                 await db.SaveChangesAsync(cancellationToken);
-                await tx.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance signed this size first: its checkpoint is the one kept and published.
+                db.ChangeTracker.Clear();
+                checkpoint = await db.LogCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size, cancellationToken) ?? throw new InvalidOperationException($"the checkpoint of {size} could not be stored");
+                if (!checkpoint.Root.AsSpan().SequenceEqual(root))
+                    throw new LogConsistencyException(BreakKind.Forked, size, $"another checkpoint of {size} events with another root was stored meanwhile: the log forked");
             }
         }
         if (publisher is not null) await publisher.PublishAsync(db, checkpoint, cancellationToken);
