@@ -10,6 +10,7 @@ internal static class Entry
         "detect" => DetectBenchmark.RunAsync(args),
         "report" => ReportBenchmark.RunAsync(args),
         "import" => ImportBenchmark.RunAsync(args),
+        "log" => LogBenchmark.RunAsync(args),
         _ => Usage(),
     };
 
@@ -20,6 +21,7 @@ internal static class Entry
         Console.Error.WriteLine("       detect --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       report --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       import --format okta --events N [--json FILE] [--dir FOLDER]");
+        Console.Error.WriteLine("       log --events N [--json FILE] [--dir FOLDER]       (the same store: proofs, verify --log)");
         return Task.FromResult(2);
     }
 }

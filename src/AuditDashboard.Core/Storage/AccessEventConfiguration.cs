@@ -21,13 +21,11 @@ internal sealed class AccessEventConfiguration(bool isSqlite) : IEntityTypeConfi
         // using RETURNING/OUTPUT on this table, which triggers forbid on SQL Server.
         e.ToTable(AuditDbContext.EventsTable, t =>
         {
+            // On SQL Server 2022 / Azure SQL the table is an append-only ledger table instead of these two.
             t.HasTrigger("access_events_no_update");
             t.HasTrigger("access_events_no_delete");
-            if (isSqlite)
-            {
-                t.HasTrigger("access_events_no_replace");
-                t.HasTrigger("access_events_seq_order");
-            }
+            t.HasTrigger("access_events_seq_order");
+            if (isSqlite) t.HasTrigger("access_events_no_replace");
         });
         e.HasKey(x => x.Seq);
         e.Property(x => x.Seq).HasColumnName("seq").ValueGeneratedNever();

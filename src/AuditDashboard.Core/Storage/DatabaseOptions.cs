@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
     /// <summary>SQLite page cache per connection in MiB (PRAGMA cache_size); index upkeep is where appends spend their time.</summary>
     public int SqliteCacheMiB { get; set; } = 256;
 
+    /// <summary>
+    /// Apply pending migrations at start (default). Off, the runtime principal needs no DDL rights: migrations are
+    /// applied by <c>auditdash migrate</c> under a principal that has them, and the app refuses to start on an older schema.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     public bool IsSqlite => string.Equals(Provider, SqliteProvider, StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> Validate()
