@@ -31,7 +31,7 @@ internal static class SignedLog
             throw new UsageException(ex.Message);
         }
         var publish = options.ResolvePublishDirectory(contentRoot);
-        return new CheckpointMaker(signer, TimeProvider.System, publish is null ? null : new LogPublisher(publish));
+        return new CheckpointMaker(signer, TimeProvider.System, publish is null ? null : new LogPublisher(publish), options.PreviousKeys());
     }
 
     /// <summary>The maker when the configured key exists; else a warning that the result carries no signed checkpoint.</summary>

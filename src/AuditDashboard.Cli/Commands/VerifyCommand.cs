@@ -13,7 +13,7 @@ internal static class VerifyCommand
     {
         var checkpointFiles = new Option<string[]>("--checkpoint") { Description = "A signed checkpoint the store must still hold (repeatable)", Arity = ArgumentArity.OneOrMore };
         var logDir = new Option<string?>("--log") { Description = "A published log directory: every checkpoint in it (checkpoint, checkpoints/*)" };
-        var key = new Option<string?>("--key") { Description = "The log's verifier key (NAME+ID+KEY, or a file holding it); required with --checkpoint or --log" };
+        var key = new Option<string[]>("--key") { Description = "The log's verifier key (NAME+ID+KEY, or a file holding it); required with --checkpoint or --log; repeat it for the keys from before a rotation", Arity = ArgumentArity.OneOrMore };
         var command = new Command("verify",
             "Recompute the hash chain and the Merkle log over every stored event, and check them against signed checkpoints. Exit 0: intact; 1: tampered (first broken seq and kind printed); 2: usage or connection error")
         {
@@ -60,15 +60,15 @@ internal static class VerifyCommand
     }
 
     /// <summary>The checkpoints to verify against; a file that is not a checkpoint signed by the key is reported in <paramref name="untrusted"/>.</summary>
-    private static List<Checkpoint> ReadCheckpoints(string[] files, string? directory, string? keyText, out string? untrusted)
+    private static List<Checkpoint> ReadCheckpoints(string[] files, string? directory, string[]? keyTexts, out string? untrusted)
     {
         untrusted = null;
         if (files.Length == 0 && directory is null) return [];
-        if (keyText is null) throw new UsageException("--checkpoint and --log need --key, the log's verifier key (auditdash log key show prints it)");
-        Core.Integrity.Notes.NoteVerifier key;
+        if (keyTexts is not { Length: > 0 }) throw new UsageException("--checkpoint and --log need --key, the log's verifier key (auditdash log key show prints it)");
+        List<Core.Integrity.Notes.NoteVerifier> key;
         try
         {
-            key = SignedCheckpoints.Key(keyText);
+            key = keyTexts.Select(k => SignedCheckpoints.Key(k)).ToList();
         }
         catch (FormatException ex)
         {

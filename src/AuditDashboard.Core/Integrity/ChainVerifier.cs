@@ -59,15 +59,16 @@ public static class ChainVerifier
 
         var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
         var log = new Log.LogCheck(checkpoints.Select(c => c.Size));
-        var rows = db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable();
+        var rows = HashedRows.ReadAsync(db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable(), cancellationToken);
         // The walk's reader is closed before the log is compared: SQL Server runs one reader per connection.
         await using (var enumerator = rows.GetAsyncEnumerator(cancellationToken))
         {
-            AccessEvent? next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
-            while (next is not null)
+            HashedRow? nextHashed = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+            while (nextHashed is { } current)
             {
-                var row = next;
-                next = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+                var row = current.Row;
+                nextHashed = await enumerator.MoveNextAsync() ? enumerator.Current : null;
+                var next = nextHashed?.Row;
                 if (misstored is { } m && row.Seq >= m.Seq)
                     return Broken(BreakKind.Modified, m.Seq, $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
 
@@ -87,15 +88,9 @@ public static class ChainVerifier
                     return Broken(BreakKind.Modified, row.Seq, $"prev_hash of seq {row.Seq} does not match the hash of seq {row.Seq - 1}");
                 }
 
-                byte[] computed, leaf;
-                try
-                {
-                    (computed, leaf) = HashChain.ComputeHashes(row.PrevHash, row);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or System.Text.EncoderFallbackException)
-                {
-                    return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({ex.GetType().Name}): it was modified");
-                }
+                if (current.Error is { } error)
+                    return Broken(BreakKind.Modified, row.Seq, $"seq {row.Seq} holds a value that cannot be canonicalized ({error.GetType().Name}): it was modified");
+                var (computed, leaf) = (current.Hash!, current.LeafHash!);
                 if (!computed.AsSpan().SequenceEqual(row.Hash))
                 {
                     if (next is not null && next.PrevHash.AsSpan().SequenceEqual(prev))

@@ -25,13 +25,31 @@ public sealed class IntegrityOptions
     /// <summary>Serve the checkpoint and tiles at /log/ without signing in (they hold hashes only).</summary>
     public bool PublicLog { get; set; }
 
+    /// <summary>Verifier keys this log signed with before its key was rotated (docs/integrity.md): their checkpoints stay trusted.</summary>
+    public string[] PreviousVerifierKeys { get; set; } = [];
+
     public IEnumerable<string> Validate()
     {
+        foreach (var key in PreviousVerifierKeys)
+        {
+            string? wrong = null;
+            try
+            {
+                if (NoteVerifier.Parse(key).Name != LogOrigin) wrong = $"is not a key of {LogOrigin}";
+            }
+            catch (FormatException ex)
+            {
+                wrong = ex.Message;
+            }
+            if (wrong is not null) yield return $"Integrity:PreviousVerifierKeys: {key.Split('+')[0]}: {wrong}.";
+        }
         if (VerifyIntervalMinutes is < 1 or > 10080) yield return "Integrity:VerifyIntervalMinutes must be from 1 to 10080.";
         if (CheckpointIntervalMinutes is < 1 or > 1440) yield return "Integrity:CheckpointIntervalMinutes must be from 1 to 1440.";
         if (NoteKeys.NameProblem(LogOrigin ?? "") is { } problem) yield return $"Integrity:LogOrigin: {problem}.";
         if (string.IsNullOrWhiteSpace(SigningKeyPath)) yield return "Integrity:SigningKeyPath must name the log's signing key file.";
     }
+
+    public IReadOnlyList<NoteVerifier> PreviousKeys() => PreviousVerifierKeys.Select(NoteVerifier.Parse).ToList();
 
     public string ResolveKeyPath(string contentRoot) => Path.GetFullPath(SigningKeyPath, contentRoot);
 

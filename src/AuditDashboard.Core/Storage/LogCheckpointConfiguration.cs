@@ -13,8 +13,9 @@ internal sealed class LogCheckpointConfiguration(bool isSqlite) : IEntityTypeCon
             t.HasTrigger("log_checkpoints_no_update");
             t.HasTrigger("log_checkpoints_no_delete");
         });
-        e.HasKey(x => x.Size);
+        e.HasKey(x => new { x.Size, x.KeyId });
         e.Property(x => x.Size).HasColumnName("tree_size").ValueGeneratedNever();
+        e.Property(x => x.KeyId).HasColumnName("key_id").ValueGeneratedNever();
         e.Property(x => x.Root).HasColumnName("root").HasMaxLength(MerkleHash.Size).IsRequired();
         TimeColumns.Time(e.Property(x => x.MadeAt).HasColumnName("made_at"), isSqlite);
         e.Property(x => x.Note).HasColumnName("note").HasMaxLength(8192).IsRequired();

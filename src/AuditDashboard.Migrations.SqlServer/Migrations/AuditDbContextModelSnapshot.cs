@@ -567,6 +567,8 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                             t.HasTrigger("access_events_no_delete");
 
                             t.HasTrigger("access_events_no_update");
+
+                            t.HasTrigger("access_events_seq_order");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -626,6 +628,10 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("tree_size");
 
+                    b.Property<long>("KeyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("key_id");
+
                     b.Property<DateTime>("MadeAt")
                         .HasColumnType("datetime2(7)")
                         .HasColumnName("made_at");
@@ -642,7 +648,7 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnType("varbinary(32)")
                         .HasColumnName("root");
 
-                    b.HasKey("Size");
+                    b.HasKey("Size", "KeyId");
 
                     b.ToTable("log_checkpoints", null, t =>
                         {

@@ -611,6 +611,10 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("tree_size");
 
+                    b.Property<long>("KeyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_id");
+
                     b.Property<long>("MadeAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("made_at");
@@ -627,7 +631,7 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("root");
 
-                    b.HasKey("Size");
+                    b.HasKey("Size", "KeyId");
 
                     b.ToTable("log_checkpoints", null, t =>
                         {

@@ -45,13 +45,14 @@ public sealed class IntegrityMonitor(IDbContextFactory<AuditDbContext> dbFactory
         var checkpoints = new List<Checkpoint>();
         var notes = new List<(string Source, string Note)>();
         if (signing.Maker.Publisher?.ReadLatest() is { } published) notes.Add(($"the published checkpoint in {signing.Maker.Publisher.Directory}", published));
-        var kept = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
+        var keyId = (long)signing.Verifier.KeyId;
+        var kept = await db.LogCheckpoints.AsNoTracking().Where(c => c.KeyId == keyId).OrderByDescending(c => c.Size).Select(c => c.Note).FirstOrDefaultAsync(cancellationToken);
         if (kept is not null) notes.Add(("the latest checkpoint kept in the database", kept));
         foreach (var (source, note) in notes)
         {
             try
             {
-                checkpoints.Add(SignedCheckpoints.Open(note, signing.Verifier, source));
+                checkpoints.Add(SignedCheckpoints.Open(note, signing.Verifiers, source));
             }
             catch (FormatException ex)
             {

@@ -24,14 +24,16 @@ public static class LogEndpoints
         group.MapGet("/checkpoint", async (IDbContextFactory<AuditDbContext> dbFactory, HttpContext http) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
-            var note = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).Select(c => c.Note).FirstOrDefaultAsync(http.RequestAborted);
+            var note = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.MadeAt).Select(c => c.Note).FirstOrDefaultAsync(http.RequestAborted);
             http.Response.Headers.CacheControl = "no-cache";
             return note is null ? Results.NotFound("no checkpoint has been signed yet") : Results.Text(note, "text/plain; charset=utf-8");
         });
-        group.MapGet("/checkpoints/{size:long}", async (long size, IDbContextFactory<AuditDbContext> dbFactory, HttpContext http) =>
+        group.MapGet("/checkpoints/{size:long}-{keyId}", async (long size, string keyId, IDbContextFactory<AuditDbContext> dbFactory, HttpContext http) =>
         {
+            if (keyId.Length != 8 || !long.TryParse(keyId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id))
+                return Results.NotFound($"checkpoints/{size}-{keyId} is not a checkpoint name (SIZE-KEYID, the key ID in eight hex digits)");
             await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
-            var note = await db.LogCheckpoints.AsNoTracking().Where(c => c.Size == size).Select(c => c.Note).FirstOrDefaultAsync(http.RequestAborted);
+            var note = await db.LogCheckpoints.AsNoTracking().Where(c => c.Size == size && c.KeyId == id).Select(c => c.Note).FirstOrDefaultAsync(http.RequestAborted);
             Immutable(http);
             return note is null ? Results.NotFound($"no checkpoint was signed for size {size}") : Results.Text(note, "text/plain; charset=utf-8");
         });

@@ -18,6 +18,9 @@ public sealed class LogSigning(IOptions<IntegrityOptions> options, IHostEnvironm
 
     public NoteVerifier Verifier => NoteVerifier.Parse(Maker.VerifierKey);
 
+    /// <summary>The current key first, then the keys from before a rotation.</summary>
+    public IReadOnlyList<NoteVerifier> Verifiers => [Verifier, .. options.Value.PreviousKeys()];
+
     private static CheckpointMaker Create(IntegrityOptions o, IHostEnvironment environment, TimeProvider clock, ILogger logger)
     {
         var path = o.ResolveKeyPath(environment.ContentRootPath);
@@ -29,7 +32,7 @@ public sealed class LogSigning(IOptions<IntegrityOptions> options, IHostEnvironm
         }
         var signer = SigningKeyFile.LoadLogKey(path, o.LogOrigin);
         var publish = o.ResolvePublishDirectory(environment.ContentRootPath);
-        return new CheckpointMaker(signer, clock, publish is null ? null : new LogPublisher(publish));
+        return new CheckpointMaker(signer, clock, publish is null ? null : new LogPublisher(publish), o.PreviousKeys());
     }
 
     /// <summary>Start-up problems with the key outside Development: missing, readable by others, malformed or named for another origin.</summary>

@@ -37,7 +37,7 @@ public sealed class ServedLogTests : IDisposable
         var (app, checkpoint) = await StartAsync();
         await using var _ = app;
         Assert.True(File.Exists(Path.Combine(Published, "checkpoint")));
-        Assert.Equal(checkpoint.Note, await File.ReadAllTextAsync(Path.Combine(Published, TilePaths.CheckpointCopy(checkpoint.Size))));
+        Assert.Equal(checkpoint.Note, await File.ReadAllTextAsync(Path.Combine(Published, TilePaths.CheckpointCopy(checkpoint.Size, checkpoint.KeyId))));
 
         using var anonymous = DashboardClient.Anonymous(app);
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/log/checkpoint")).StatusCode);
@@ -46,7 +46,7 @@ public sealed class ServedLogTests : IDisposable
 
         using var auditor = await DashboardClient.SignedInAsync(app, Roles.Auditor);
         Assert.Equal(checkpoint.Note, await auditor.GetStringAsync("/log/checkpoint"));
-        Assert.Equal(checkpoint.Note, await auditor.GetStringAsync($"/log/{TilePaths.CheckpointCopy(checkpoint.Size)}"));
+        Assert.Equal(checkpoint.Note, await auditor.GetStringAsync($"/log/{TilePaths.CheckpointCopy(checkpoint.Size, checkpoint.KeyId)}"));
         var tile = await auditor.GetByteArrayAsync("/log/" + TilePaths.Tile(0, 0, 256));
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Published, "tile", "0", "000")), tile);
         foreach (var bad in new[] { "/log/tile/0/0", "/log/tile/0/000.p/256", "/log/tile/entries/000", "/log/tile/0/x000/001", "/log/tile/0/999" })

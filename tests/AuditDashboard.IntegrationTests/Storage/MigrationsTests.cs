@@ -82,7 +82,7 @@ public sealed class MigrationsTests
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.Path}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE tbl_name = 'access_events' AND type IN ('index', 'trigger')";
+        command.CommandText = "SELECT name FROM sqlite_master WHERE tbl_name IN ('access_events', 'log_checkpoints', 'log_cosignatures') AND type IN ('index', 'trigger')";
         var names = new List<string>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) names.Add(reader.GetString(0));
@@ -91,5 +91,10 @@ public sealed class MigrationsTests
             Assert.Contains($"ix_access_events_{index}", names);
         Assert.Contains("ux_access_events_source_event_id", names);
         Assert.Contains("access_events_no_replace", names);
+        foreach (var table in new[] { "log_checkpoints", "log_cosignatures" })
+        {
+            Assert.Contains($"{table}_no_update", names);
+            Assert.Contains($"{table}_no_delete", names);
+        }
     }
 }

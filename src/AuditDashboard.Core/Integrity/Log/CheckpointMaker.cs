@@ -9,7 +9,8 @@ namespace AuditDashboard.Core.Integrity.Log;
 /// does not extend the last checkpoint it signed or published: a rewritten or truncated store is refused with a
 /// <see cref="LogConsistencyException"/> instead of being vouched for.
 /// </summary>
-public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPublisher? publisher = null)
+/// <param name="previousKeys">Keys this log signed with before a rotation: a published checkpoint signed by one of them is still the log's.</param>
+public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPublisher? publisher = null, IReadOnlyList<NoteVerifier>? previousKeys = null)
 {
     public string Origin => signer.Name;
     public string VerifierKey => signer.VerifierKey;
@@ -21,14 +22,14 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
         // No lock on the chain: stored hashes never change once a tile holds them, so the root of any size read
         // here stays right while ingest appends. Two makers signing the same size meet at its primary key.
         long size = await TileWriter.SizeAsync(db, cancellationToken);
-        var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(cancellationToken);
+        var latest = await db.LogCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).ThenByDescending(c => c.KeyId == signer.KeyId).FirstOrDefaultAsync(cancellationToken);
         if (size == 0 && latest is null) return null;
         var tree = new LogTree(db);
         var root = await tree.RootAsync(size, cancellationToken);
         // The published checkpoint lives outside the database: a restored older copy of the store is behind it.
         if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
         LogCheckpoint checkpoint;
-        if (latest is not null && latest.Size == size && latest.Root.AsSpan().SequenceEqual(root))
+        if (latest is not null && latest.Size == size && latest.KeyId == signer.KeyId && latest.Root.AsSpan().SequenceEqual(root))
         {
             checkpoint = latest;
         }
@@ -37,7 +38,7 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
             if (latest is not null) await RequireExtendsAsync(tree, size, root, Checkpoint.Parse(SignedNote.Parse(latest.Note).Text), "the last checkpoint signed", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var body = new Checkpoint(signer.Name, size, root, new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
-            checkpoint = new LogCheckpoint { Size = size, Root = root, MadeAt = now, Note = SignedNote.Sign(body.Text(), signer).ToString() };
+            checkpoint = new LogCheckpoint { Size = size, KeyId = signer.KeyId, Root = root, MadeAt = now, Note = SignedNote.Sign(body.Text(), signer).ToString() };
             db.LogCheckpoints.Add(checkpoint);
             try
             {
@@ -47,7 +48,7 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
             {
                 // Another instance signed this size first: its checkpoint is the one kept and published.
                 db.ChangeTracker.Clear();
-                checkpoint = await db.LogCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size, cancellationToken) ?? throw new InvalidOperationException($"the checkpoint of {size} could not be stored");
+                checkpoint = await db.LogCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size && c.KeyId == signer.KeyId, cancellationToken) ?? throw new InvalidOperationException($"the checkpoint of {size} could not be stored");
                 if (!checkpoint.Root.AsSpan().SequenceEqual(root))
                     throw new LogConsistencyException(BreakKind.Forked, size, $"another checkpoint of {size} events with another root was stored meanwhile: the log forked");
             }
@@ -68,8 +69,8 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
         {
             throw new LogConsistencyException(BreakKind.Forked, 1, $"the published checkpoint in {publisher.Directory} is not a signed note ({ex.Message})");
         }
-        if (!note.IsSignedBy(NoteVerifier.Parse(signer.VerifierKey)))
-            throw new LogConsistencyException(BreakKind.Forked, 1, $"the published checkpoint in {publisher.Directory} is not signed by this log's key {signer.VerifierKey}");
+        if (!note.IsSignedBy(NoteVerifier.Parse(signer.VerifierKey)) && !(previousKeys ?? []).Any(note.IsSignedBy))
+            throw new LogConsistencyException(BreakKind.Forked, 1, $"the published checkpoint in {publisher.Directory} is not signed by this log's key {signer.VerifierKey} (nor by a key in Integrity:PreviousVerifierKeys)");
         return Checkpoint.Parse(note.Text);
     }
 

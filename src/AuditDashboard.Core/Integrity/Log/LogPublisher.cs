@@ -37,7 +37,7 @@ public sealed class LogPublisher(string directory)
                     (index << (LogTile.Height * level)) * LogTile.Width + 1);
             }
         }
-        WriteOnce(TilePaths.CheckpointCopy(checkpoint.Size), System.Text.Encoding.UTF8.GetBytes(checkpoint.Note), checkpoint.Size);
+        WriteOnce(TilePaths.CheckpointCopy(checkpoint.Size, checkpoint.KeyId), System.Text.Encoding.UTF8.GetBytes(checkpoint.Note), checkpoint.Size);
         if (checkpoint.Size >= published) Replace(TilePaths.Checkpoint, System.Text.Encoding.UTF8.GetBytes(checkpoint.Note));
     }
 

@@ -6,8 +6,12 @@ namespace AuditDashboard.Core.Integrity.Log;
 public static class SignedCheckpoints
 {
     /// <summary>Throws <see cref="FormatException"/> naming <paramref name="source"/> when the note is malformed, from another log or not signed by <paramref name="key"/>.</summary>
-    public static Checkpoint Open(string note, NoteVerifier key, string source)
+    public static Checkpoint Open(string note, NoteVerifier key, string source) => Open(note, [key], source);
+
+    /// <summary>As <see cref="Open(string, NoteVerifier, string)"/>, signed by any of <paramref name="keys"/> (the current key and those before a rotation).</summary>
+    public static Checkpoint Open(string note, IReadOnlyList<NoteVerifier> keys, string source)
     {
+        var key = keys[0];
         SignedNote signed;
         Checkpoint checkpoint;
         try
@@ -19,10 +23,10 @@ public static class SignedCheckpoints
         {
             throw new FormatException($"{source} is not a checkpoint: {ex.Message}");
         }
-        if (checkpoint.Origin != key.Name)
+        if (keys.All(k => checkpoint.Origin != k.Name))
             throw new FormatException($"{source} is a checkpoint of {checkpoint.Origin}, not of {key.Name}");
-        if (!signed.IsSignedBy(key))
-            throw new FormatException($"{source} is not signed by {key.Text}: it cannot be trusted");
+        if (!keys.Any(signed.IsSignedBy))
+            throw new FormatException($"{source} is not signed by {string.Join(" or ", keys.Select(k => k.Text))}: it cannot be trusted");
         return checkpoint;
     }
 

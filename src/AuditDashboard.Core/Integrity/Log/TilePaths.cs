@@ -6,14 +6,14 @@ namespace AuditDashboard.Core.Integrity.Log;
 /// <summary>
 /// The C2SP tlog-tiles layout: <c>checkpoint</c>, <c>tile/L/N</c> for a full tile and <c>tile/L/N.p/W</c> for a
 /// partial one of W hashes, N written in three-digit groups (<c>x001/x234/067</c>). Our own addition is
-/// <c>checkpoints/SIZE</c>, every checkpoint ever signed, under a name that never changes.
+/// <c>checkpoints/SIZE-KEYID</c>, every checkpoint ever signed, under a name that never changes.
 /// </summary>
 public static class TilePaths
 {
     public const string Checkpoint = "checkpoint";
     public const string CheckpointsFolder = "checkpoints";
 
-    public static string CheckpointCopy(long size) => $"{CheckpointsFolder}/{size.ToString(CultureInfo.InvariantCulture)}";
+    public static string CheckpointCopy(long size, long keyId) => $"{CheckpointsFolder}/{size.ToString(CultureInfo.InvariantCulture)}-{keyId:x8}";
 
     public static string Tile(int level, long index, int width)
     {
