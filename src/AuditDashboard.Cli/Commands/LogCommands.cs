@@ -24,6 +24,7 @@ internal static class LogCommands
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(checkpoint);
+        command.Subcommands.Add(CosignCommand.Create(store));
         return command;
     }
 

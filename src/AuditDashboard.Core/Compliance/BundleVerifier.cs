@@ -15,7 +15,8 @@ public static class BundleVerifier
     public const int MaxEntries = 2 * EventProofs.MaxEvents + 64;
     public const int MaxEntryBytes = 8 * 1024 * 1024;
 
-    public static BundleVerification Verify(Stream bundle, NoteVerifier key)
+    /// <param name="witnesses">Witnesses whose valid cosignature the bundle's checkpoint must carry.</param>
+    public static BundleVerification Verify(Stream bundle, NoteVerifier key, IReadOnlyList<NoteVerifier>? witnesses = null)
     {
         var problems = new List<string>();
         ZipArchive zip;
@@ -49,6 +50,8 @@ public static class BundleVerifier
                 return new BundleVerification(0, null, [], [ex.Message]);
             }
             var cosigners = SignedNote.Parse(note).Signatures.Where(s => s.Name != key.Name).Select(s => s.Name).ToList();
+            foreach (var witness in witnesses ?? [])
+                if (Cosignatures.Verify(SignedNote.Parse(note), witness) is null) problems.Add($"the checkpoint carries no valid cosignature by {witness.Text}");
 
             int proven = 0;
             var provenSeqs = new HashSet<long>();

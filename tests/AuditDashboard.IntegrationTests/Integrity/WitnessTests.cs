@@ -108,4 +108,36 @@ public sealed class WitnessTests : IDisposable
         Assert.Equal(1, untrusted.ExitCode);
         Assert.Contains("is not signed by", untrusted.Stderr);
     }
+
+    [Fact]
+    public async Task A_kept_cosignature_is_carried_by_the_next_report_and_verified_with_the_witness_key()
+    {
+        var published = Path.Combine(Folder, "published");
+        var config = new Dictionary<string, string> { ["Integrity__SigningKeyPath"] = LogKeys.Ensure(Folder), ["Integrity__PublishDirectory"] = published };
+        var witnessKey = await CreateWitnessKeyAsync();
+        var factory = await Stores.SimulatedAsync(_db.Path, days: 2);
+        await CheckpointAsync(factory, published);
+        var cosigned = Path.Combine(Folder, "cosigned");
+        var witnessed = await Processes.AuditdashAsync(Folder, "witness", "--log", published, "--key", LogKeys.VerifierKey(Folder), "--state", State,
+            "--sign-key", WitnessKey, "--out", cosigned);
+        Assert.True(witnessed.ExitCode == 0, witnessed.Stderr);
+
+        var kept = await Processes.AuditdashAsync(Folder, config, "--db", _db.Path, "log", "cosign", cosigned, "--witness-key", witnessKey);
+        Assert.True(kept.ExitCode == 0, kept.Stdout + kept.Stderr);
+        Assert.Contains("Kept 1 new cosignature(s)", kept.Stdout);
+        using var stranger = NoteSigner.Generate("witness.example/w2", NoteKeys.Cosignature);
+        var refused = await Processes.AuditdashAsync(Folder, config, "--db", _db.Path, "log", "cosign", cosigned, "--witness-key", stranger.VerifierKey);
+        Assert.Equal(1, refused.ExitCode);
+
+        var bundle = Path.Combine(Folder, "evidence.zip");
+        var report = await Processes.AuditdashAsync(Folder, config, "--db", _db.Path, "report", "--framework", "soc2", "--from", "2026-10-01", "--to", "2026-11-02",
+            "--out", Path.Combine(Folder, "report.pdf"), "--evidence", bundle, "--seed", "3");
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        var verified = await Processes.AuditdashAsync(Folder, "verify-bundle", bundle, "--key", LogKeys.VerifierKey(Folder), "--witness-key", witnessKey);
+        Assert.True(verified.ExitCode == 0, verified.Stdout + verified.Stderr);
+        Assert.Contains("Cosigned by witness.example/w1, each verified with its key", verified.Stdout);
+        var unwitnessed = await Processes.AuditdashAsync(Folder, "verify-bundle", bundle, "--key", LogKeys.VerifierKey(Folder), "--witness-key", stranger.VerifierKey);
+        Assert.Equal(1, unwitnessed.ExitCode);
+        Assert.Contains("no valid cosignature by", unwitnessed.Stdout);
+    }
 }
