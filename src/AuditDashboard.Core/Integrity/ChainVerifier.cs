@@ -43,6 +43,21 @@ public static class ChainVerifier
     private static async Task<VerificationResult> VerifySnapshotAsync(AuditDbContext db, IReadOnlyList<Log.Checkpoint> checkpoints, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
+        // The stored-type check reads the table on a connection of its own while the walk runs (SQLite: a second
+        // reader in WAL mode); its verdict wins when its seq comes first.
+        var misstoredCheck = StorageClassCheck.FirstMisstoredConcurrentlyAsync(db, cancellationToken);
+        var walk = await WalkAsync(db, checkpoints, progress, cancellationToken);
+        if (await misstoredCheck is not { } m || (!walk.Intact && walk.FirstBrokenSeq < m.Seq)) return walk;
+        long before = m.Seq - 1;
+        var hash = before == 0 ? HashChain.Genesis
+            : await db.Events.AsNoTracking().Where(e => e.Seq == before).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken) ?? [];
+        return new VerificationResult(false, before, before, HashChain.ToHex(hash), BreakKind.Modified, m.Seq,
+            $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
+    }
+
+    private static async Task<VerificationResult> WalkAsync(AuditDbContext db, IReadOnlyList<Log.Checkpoint> checkpoints, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
         var recordedHeads = await db.ChainHeads.AsNoTracking()
             .Select(h => new { h.LastSeq, h.Hash, h.RecordedAt })
             .ToListAsync(cancellationToken);
@@ -57,8 +72,7 @@ public static class ChainVerifier
         VerificationResult Broken(BreakKind kind, long seq, string message) =>
             new(false, checkedCount, expected - 1, HashChain.ToHex(prev), kind, seq, message);
 
-        var misstored = await StorageClassCheck.FirstMisstoredAsync(db, cancellationToken);
-        var log = new Log.LogCheck(checkpoints.Select(c => c.Size));
+        var log = new Log.LogCheck();
         var rows = HashedRows.ReadAsync(db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable(), cancellationToken);
         // The walk's reader is closed before the log is compared: SQL Server runs one reader per connection.
         await using (var enumerator = rows.GetAsyncEnumerator(cancellationToken))
@@ -69,9 +83,6 @@ public static class ChainVerifier
                 var row = current.Row;
                 nextHashed = await enumerator.MoveNextAsync() ? enumerator.Current : null;
                 var next = nextHashed?.Row;
-                if (misstored is { } m && row.Seq >= m.Seq)
-                    return Broken(BreakKind.Modified, m.Seq, $"seq {m.Seq} was modified: its {m.Column} is stored as {m.Found}, not as the schema's type");
-
                 if (row.Seq > lastRecorded)
                     return Broken(BreakKind.Inserted, row.Seq, $"seq {row.Seq} was not recorded by any accepted batch (the last recorded head is seq {lastRecorded})");
                 if (row.Seq > expected)
@@ -117,7 +128,13 @@ public static class ChainVerifier
             return Broken(logBreak.Seq > last ? BreakKind.Truncated : BreakKind.Modified, logBreak.Seq, logBreak.Message);
         if (last < lastRecorded)
             return Broken(BreakKind.Truncated, last + 1, $"the chain ends at seq {last}, but an accepted batch recorded a head at seq {lastRecorded}: seq {last + 1} onwards is missing");
-        if (CheckpointCheck.Compare(checkpoints, log.Roots, last) is { } signed)
+        // The tiles now match the events, so the root at any size read from them is the events' root.
+        var tree = new Log.LogTree(db);
+        var roots = new Dictionary<long, byte[]>();
+        long treeSize = await Log.TileWriter.SizeAsync(db, cancellationToken);
+        foreach (var size in checkpoints.Select(c => c.Size).Where(s => s >= 1 && s <= Math.Min(last, treeSize)).Distinct())
+            roots[size] = await tree.RootAsync(size, cancellationToken);
+        if (CheckpointCheck.Compare(checkpoints, roots, last) is { } signed)
             return Broken(signed.Kind, signed.Seq, signed.Message);
         if (await ReadersAheadAsync(db, last, cancellationToken) is { } ahead)
             return Broken(BreakKind.Truncated, last + 1, ahead);

@@ -30,6 +30,19 @@ public static class StorageClassCheck
         }
     }
 
+    /// <summary>As <see cref="FirstMisstoredAsync"/>, on a connection of its own, so it runs beside the verifier's walk.</summary>
+    public static Task<(long Seq, string Column, string Found)?> FirstMisstoredConcurrentlyAsync(AuditDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsSqlite()) return Task.FromResult<(long, string, string)?>(null);
+        var options = (DbContextOptions<AuditDbContext>)Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db);
+        return Task.Run(async () =>
+        {
+            await using var other = new AuditDbContext(options);
+            await other.Database.OpenConnectionAsync(cancellationToken);
+            return await FirstMisstoredAsync(other, cancellationToken);
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Each column's allowed storage classes, from the model itself (the type a value converter stores, then
     /// whether the column may be null), so a column added to the events table is checked without editing this.

@@ -13,26 +13,13 @@ public sealed class LogCheck
 {
     private readonly List<byte[]> _blockRoots = [];
     private readonly MemoryStream _block = new(LogTile.Width * MerkleHash.Size);
-    private readonly CompactRange _range = new();
-    private readonly HashSet<long> _wanted;
-    private readonly Dictionary<long, byte[]> _roots = [];
     private long _leaves;
-
-    /// <param name="rootsAt">Tree sizes whose root the walk should keep (the sizes of checkpoints to compare).</param>
-    public LogCheck(IEnumerable<long>? rootsAt = null) => _wanted = [.. rootsAt ?? []];
-
-    /// <summary>The roots recomputed from the events at the sizes asked for, as far as the walk got.</summary>
-    public IReadOnlyDictionary<long, byte[]> Roots => _roots;
 
     public void Add(byte[] leafHash)
     {
         _block.Write(leafHash);
         _leaves++;
-        if (_wanted.Count > 0)
-        {
-            _range.Append(leafHash);
-            if (_wanted.Contains(_leaves)) _roots[_leaves] = _range.Root();
-        }
+
         if (_block.Length == LogTile.Width * MerkleHash.Size)
         {
             _blockRoots.Add(MerkleHash.PerfectRoot(_block.GetBuffer().AsSpan(0, (int)_block.Length)));
