@@ -26,9 +26,9 @@ public static class CanonicalForm
         var w = new Writer(output);
         w.BeginObject();
         w.Number("seq", e.Seq);
-        w.String("received_at", FormatTimestamp(e.ReceivedAt));
+        w.Timestamp("received_at", e.ReceivedAt);
         w.String("event_id", e.EventId);
-        w.String("timestamp", FormatTimestamp(e.Timestamp));
+        w.Timestamp("timestamp", e.Timestamp);
         w.String("event_type", e.EventType);
         w.String("outcome", e.Outcome);
         w.String("reason", e.Reason);
@@ -114,7 +114,20 @@ public static class CanonicalForm
         {
             if (value is null) return;
             Key(name);
-            Raw(value.Value.ToString(CultureInfo.InvariantCulture));
+            var span = _output.GetSpan(20);
+            value.Value.TryFormat(span, out int n, default, CultureInfo.InvariantCulture);
+            _output.Advance(n);
+        }
+
+        /// <summary>The round-trip format of a UTC time is exactly yyyy-MM-ddTHH:mm:ss.fffffffZ, written without a string.</summary>
+        public void Timestamp(string name, DateTime value)
+        {
+            Key(name);
+            Raw("\"");
+            var span = _output.GetSpan(28);
+            DateTime.SpecifyKind(value, DateTimeKind.Utc).TryFormat(span, out int n, "O", CultureInfo.InvariantCulture);
+            _output.Advance(n);
+            Raw("\"");
         }
 
         public void Coordinate(string name, double? value)
@@ -129,12 +142,21 @@ public static class CanonicalForm
             if (rolesJson is null) return;
             Key("roles");
             Raw("[");
-            var roles = JsonSerializer.Deserialize<string[]>(rolesJson) ?? [];
-            for (int i = 0; i < roles.Length; i++)
+            // The stored column is a JSON array of strings (or the literal null, no roles); anything else was not written by ingest.
+            var reader = new Utf8JsonReader(StrictUtf8.GetBytes(rolesJson));
+            if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.Null))
+                throw new JsonException("the stored roles are not a JSON array");
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                if (i > 0) Raw(",");
-                Quoted(roles[i]);
+                for (int i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
+                {
+                    if (reader.TokenType != JsonTokenType.String) throw new JsonException("the stored roles hold something other than strings");
+                    if (i > 0) Raw(",");
+                    Quoted(reader.GetString()!);
+                }
+                if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("the stored roles array is not closed");
             }
+            if (reader.Read()) throw new JsonException("the stored roles have text after the array");
             Raw("]");
         }
 

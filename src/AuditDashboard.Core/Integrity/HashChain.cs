@@ -9,6 +9,9 @@ public static class HashChain
 {
     public const int HashSize = 32;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     public static byte[] Genesis => new byte[HashSize];
 
     public static byte[] ComputeHash(byte[] prevHash, AccessEvent e) => ComputeHashes(prevHash, e).Hash;
@@ -16,10 +19,16 @@ public static class HashChain
     /// <summary>The chain hash and the Merkle leaf hash, SHA-256(0x00 ‖ canonical bytes), from one serialization.</summary>
     public static (byte[] Hash, byte[] LeafHash) ComputeHashes(byte[] prevHash, AccessEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(640);
+        // One buffer per thread, reused: verification and ingest hash every event, and the canonical bytes are thrown away.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
         buffer.Write(prevHash);
         CanonicalForm.Write(e, buffer);
-        return (SHA256.HashData(buffer.WrittenSpan), Log.MerkleHash.Leaf(buffer.WrittenSpan[HashSize..]));
+        var hash = SHA256.HashData(buffer.WrittenSpan);
+        // The leaf is SHA-256(0x00 ‖ canonical bytes): the byte before them becomes the prefix, so nothing is copied.
+        var written = System.Runtime.InteropServices.MemoryMarshal.AsMemory(buffer.WrittenMemory).Span;
+        written[HashSize - 1] = 0x00;
+        return (hash, SHA256.HashData(written[(HashSize - 1)..]));
     }
 
     /// <summary>Sets seq, prev_hash and hash on the event and returns its hash (the new head).</summary>

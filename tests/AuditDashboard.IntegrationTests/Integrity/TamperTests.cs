@@ -28,6 +28,7 @@ public sealed class TamperTests : IDisposable
         { "modify a timestamp", "UPDATE access_events SET timestamp = timestamp + 1 WHERE seq = 41", "TAMPERED at seq 41 (modified)" },
         { "store a timestamp as text", "UPDATE access_events SET timestamp = CAST(timestamp AS TEXT) || 'x' WHERE seq = 45", "TAMPERED at seq 45 (modified)" },
         { "store a name as a blob", "UPDATE access_events SET client_id = CAST(client_id AS BLOB) WHERE seq = 46", "TAMPERED at seq 46 (modified)" },
+        { "store roles that are not strings", "UPDATE access_events SET roles = '[\"a\",null]' WHERE seq = 47", "TAMPERED at seq 47 (modified)" },
         { "delete a row", "DELETE FROM access_events WHERE seq = 50", "TAMPERED at seq 50 (missing)" },
         {
             "insert a forged row",

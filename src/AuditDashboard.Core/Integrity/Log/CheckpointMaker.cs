@@ -29,9 +29,11 @@ public sealed class CheckpointMaker(NoteSigner signer, TimeProvider clock, LogPu
         // The published checkpoint lives outside the database: a restored older copy of the store is behind it.
         if (Published() is { } published) await RequireExtendsAsync(tree, size, root, published, "the published checkpoint", cancellationToken);
         LogCheckpoint checkpoint;
-        if (latest is not null && latest.Size == size && latest.KeyId == signer.KeyId && latest.Root.AsSpan().SequenceEqual(root))
+        var existing = latest is not null && latest.Size == size && latest.KeyId == signer.KeyId ? latest
+            : await db.LogCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size && c.KeyId == signer.KeyId, cancellationToken);
+        if (existing is not null && existing.Root.AsSpan().SequenceEqual(root))
         {
-            checkpoint = latest;
+            checkpoint = existing;
         }
         else
         {

@@ -5,13 +5,15 @@ namespace AuditDashboard.Core.Integrity.Log;
 
 /// <summary>
 /// Checks the stored Merkle tree against the events, for the chain verifier: fed every event's leaf hash during
-/// the walk (keeping one root per 256 events and the last partial block), then, once the walk's reader is closed,
+/// the walk (keeping one digest per 256 events and the last partial block), then, once the walk's reader is closed,
 /// every tile: a level-0 tile must hold exactly its events' leaves, and every full tile's root must be the hash its
 /// parent tile holds. A tree longer than the chain means events were cut from the end.
 /// </summary>
 public sealed class LogCheck
 {
-    private readonly List<byte[]> _blockRoots = [];
+    // Per full block of 256 events, SHA-256 of their concatenated leaf hashes: a tile holds exactly those leaves when its
+    // bytes give the same digest, one hash of 8 KiB instead of recomputing the block's 255-node subtree twice.
+    private readonly List<byte[]> _blockDigests = [];
     private readonly MemoryStream _block = new(LogTile.Width * MerkleHash.Size);
     private long _leaves;
 
@@ -22,7 +24,7 @@ public sealed class LogCheck
 
         if (_block.Length == LogTile.Width * MerkleHash.Size)
         {
-            _blockRoots.Add(MerkleHash.PerfectRoot(_block.GetBuffer().AsSpan(0, (int)_block.Length)));
+            _blockDigests.Add(System.Security.Cryptography.SHA256.HashData(_block.GetBuffer().AsSpan(0, (int)_block.Length)));
             _block.SetLength(0);
         }
     }
@@ -48,12 +50,12 @@ public sealed class LogCheck
             long firstSeq = tile.Index * LogTile.Width + 1;
             if (tile.Count == LogTile.Width)
             {
-                if (tile.Index >= _blockRoots.Count || !MerkleHash.PerfectRoot(tile.Hashes).AsSpan().SequenceEqual(_blockRoots[(int)tile.Index]))
+                if (tile.Index >= _blockDigests.Count || !System.Security.Cryptography.SHA256.HashData(tile.Hashes).AsSpan().SequenceEqual(_blockDigests[(int)tile.Index]))
                     Broken(firstSeq, $"the Merkle log's leaves for seq {firstSeq} to {firstSeq + LogTile.Width - 1} do not match those events");
-                else if (!Entry(parents, tile.Index).SequenceEqual(_blockRoots[(int)tile.Index]))
+                else if (!Entry(parents, tile.Index).SequenceEqual(MerkleHash.PerfectRoot(tile.Hashes)))
                     Broken(firstSeq, $"the Merkle log's subtree hash for seq {firstSeq} to {firstSeq + LogTile.Width - 1} does not match those events");
             }
-            else if (tile.Index == _blockRoots.Count)
+            else if (tile.Index == _blockDigests.Count)
             {
                 var expected = _block.GetBuffer().AsSpan(0, (int)_block.Length);
                 for (int i = 0; i < tile.Count; i++)
