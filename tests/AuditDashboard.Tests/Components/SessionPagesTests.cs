@@ -68,4 +68,19 @@ public sealed class SessionPagesTests : DashboardContext
         Assert.Contains("per hour", page.Markup);
         Assert.Contains("to=2026-10-29T00%3A00", page.FindAll("[data-testid=kpi-link]")[0].GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task The_overview_shows_the_latest_signed_checkpoint_and_its_witnesses()
+    {
+        var before = Render<OverviewPage>();
+        before.WaitForAssertion(() => Assert.Contains("no signed checkpoint yet", before.Find("[data-testid=latest-checkpoint]").TextContent));
+
+        using var signer = AuditDashboard.Core.Integrity.Notes.NoteSigner.Generate("audit.acme.example/oidc");
+        AuditDashboard.Core.Integrity.Log.LogCheckpoint made;
+        await using (var db = Store.CreateDbContext())
+            made = (await new AuditDashboard.Core.Integrity.Log.CheckpointMaker(signer, TestClock.Default).MakeAsync(db))!;
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Assert.Contains($"signed checkpoint: {made.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} events", page.Find("[data-testid=latest-checkpoint]").TextContent));
+        Assert.Contains("no witness yet", page.Find("[data-testid=latest-checkpoint]").TextContent);
+    }
 }
