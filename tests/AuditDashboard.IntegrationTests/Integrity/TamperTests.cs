@@ -47,6 +47,14 @@ public sealed class TamperTests : IDisposable
             "TAMPERED at seq 70 (reordered)"
         },
         { "cut the tail", "DELETE FROM access_events WHERE seq > 100", "TAMPERED at seq 101 (truncated)" },
+        // The second half of the chain is walked on a connection of its own: breaks there are found the same way.
+        { "modify a field late in the chain", "UPDATE access_events SET username = 'someone-else' WHERE seq = 700", "TAMPERED at seq 700 (modified)" },
+        { "delete a row late in the chain", "DELETE FROM access_events WHERE seq = 690", "TAMPERED at seq 690 (missing)" },
+        {
+            "swap two rows late in the chain",
+            "UPDATE access_events SET seq = -seq WHERE seq IN (680, 681); UPDATE access_events SET seq = 681 WHERE seq = -680; UPDATE access_events SET seq = 680 WHERE seq = -681",
+            "TAMPERED at seq 680 (reordered)"
+        },
         {
             "cut the tail and rewrite the chain head to match",
             "DROP TRIGGER chain_heads_no_update; DELETE FROM access_events WHERE seq > 500; " +

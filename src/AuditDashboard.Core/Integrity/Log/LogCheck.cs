@@ -29,6 +29,15 @@ public sealed class LogCheck
         }
     }
 
+    /// <summary>Continues this check with <paramref name="tail"/>, which was fed the leaves right after this one's, from a block boundary.</summary>
+    public void Append(LogCheck tail)
+    {
+        if (_block.Length != 0) throw new InvalidOperationException("a log check is continued only on a 256-leaf boundary");
+        _blockDigests.AddRange(tail._blockDigests);
+        _block.Write(tail._block.GetBuffer(), 0, (int)tail._block.Length);
+        _leaves += tail._leaves;
+    }
+
     /// <summary>Null when the tree matches the events walked; else the first seq where it does not, and why.</summary>
     public async Task<(long Seq, string Message)?> CompareAsync(AuditDbContext db, CancellationToken cancellationToken)
     {
