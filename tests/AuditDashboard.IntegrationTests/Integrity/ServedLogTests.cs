@@ -71,4 +71,33 @@ public sealed class ServedLogTests : IDisposable
         var reference = await Processes.RunAsync(ReferenceLogCheckTests.Checker(), ["log", logKey.Text, Published], _db.Folder);
         Assert.True(reference.ExitCode == 0, reference.Stderr + reference.Stdout);
     }
+
+    [Fact]
+    public async Task Started_on_an_older_copy_of_its_store_the_app_raises_integrity_break_against_the_published_checkpoint()
+    {
+        var factory = await Stores.SimulatedAsync(_db.Path);
+        var older = Path.Combine(_db.Folder, "older.db");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Copy(_db.Path, older);
+        await Stores.SimulatedAsync(_db.Path, days: 2, seed: 4);
+        using (var key = SigningKeyFile.Load(LogKeys.Ensure(_db.Folder)))
+        await using (var db = factory.CreateDbContext())
+            await new CheckpointMaker(key, TestClock.Default, new LogPublisher(Published)).MakeAsync(db);
+
+        // The same key and publication directory (the app's AppFactory uses the key in the database's folder).
+        await using var app = new AppFactory(older, new Dictionary<string, string?>
+        {
+            ["Integrity:PublishDirectory"] = Published,
+            ["Integrity:SigningKeyPath"] = LogKeys.Ensure(_db.Folder),
+        });
+        var status = app.Services.GetRequiredService<IntegrityStatus>();
+        await Eventually.HoldsAsync(() => status.Latest.Result is { Intact: false }, "the app's own check finds the break");
+        Assert.Equal(AuditDashboard.Core.Integrity.BreakKind.Truncated, status.Latest.Result!.Kind);
+        Assert.Contains("an older copy of the store was restored", status.Latest.Result.Message);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = new AuditDashboard.Core.Storage.AuditDbContext(Stores.Sqlite(older));
+            return db.Alerts.Any(a => a.Detector == "integrity_break");
+        }, "integrity_break is raised");
+    }
 }
