@@ -8,8 +8,20 @@ public static class AlertTriage
 {
     public sealed record Change(long AlertId, string? FromStatus, string ToStatus, string? Assignee, string? Note);
 
-    /// <summary>Applies one change to each alert; returns what changed (an alert already in that state with no note is left alone).</summary>
-    public static async Task<List<Change>> ApplyAsync(AuditDbContext db, IReadOnlyCollection<long> alertIds, string toStatus, string? assignee, string? note,
+    /// <summary>An alert the change was not applied to, and why (<see cref="AlertTransitions"/>).</summary>
+    public sealed record Skip(long AlertId, string Status, string Reason);
+
+    public sealed record Result(List<Change> Changed, List<Skip> Skipped)
+    {
+        public string Describe() => Skipped.Count == 0 ? "" :
+            $"{Skipped.Count} skipped: " + string.Join("; ", Skipped.Take(5).Select(s => $"alert {s.AlertId}: {s.Reason}")) + (Skipped.Count > 5 ? "; …" : "");
+    }
+
+    /// <summary>
+    /// Applies one change to each alert the transition rules allow; returns what changed and what was skipped (an
+    /// alert already in that state with no note is left alone, and not reported).
+    /// </summary>
+    public static async Task<Result> ApplyAsync(AuditDbContext db, IReadOnlyCollection<long> alertIds, string toStatus, string? assignee, string? note,
         string actor, DateTime now, CancellationToken cancellationToken = default)
     {
         if (!AlertStatuses.All.Contains(toStatus)) throw new ArgumentException($"'{toStatus}' is not an alert status; use {string.Join(", ", AlertStatuses.All)}", nameof(toStatus));
@@ -19,8 +31,14 @@ public static class AlertTriage
         var ids = alertIds.ToList();
         var alerts = await db.Alerts.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var changes = new List<Change>();
+        var skipped = new List<Skip>();
         foreach (var alert in alerts)
         {
+            if (AlertTransitions.Problem(alert.Status, toStatus, note) is { } problem)
+            {
+                skipped.Add(new Skip(alert.Id, alert.Status, problem));
+                continue;
+            }
             bool statusChanges = alert.Status != toStatus;
             bool assigneeChanges = assignee is not null && alert.Assignee != assignee;
             if (!statusChanges && !assigneeChanges && note is null) continue;
@@ -35,6 +53,6 @@ public static class AlertTriage
             changes.Add(new Change(alert.Id, from, toStatus, alert.Assignee, note));
         }
         await db.SaveChangesAsync(cancellationToken);
-        return changes;
+        return new Result(changes, skipped);
     }
 }

@@ -82,6 +82,34 @@ public sealed class AlertPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task A_bulk_acknowledge_never_undoes_a_decision_and_says_what_it_skipped()
+    {
+        var resolved = await DetectAsync("brute_force");
+        await using (var db = Store.CreateDbContext())
+        {
+            var refused = await AlertTriage.ApplyAsync(db, [resolved.Id], AlertStatuses.Resolved, null, null, "kim@acme.example", End);
+            Assert.Empty(refused.Changed);
+            Assert.Contains("needs a note", Assert.Single(refused.Skipped).Reason);
+            Assert.Single((await AlertTriage.ApplyAsync(db, [resolved.Id], AlertStatuses.Resolved, null, "blocked the address at the edge", "kim@acme.example", End)).Changed);
+        }
+        SignedInAs(Roles.SecurityAnalyst);
+        Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
+        var page = Render<AlertsPage>();
+        page.WaitForAssertion(() => Assert.True(page.FindAll("[data-testid=alert-row]").Count >= 2));
+        var rows = page.FindAll("[data-testid=alert-row]");
+        int decided = rows.ToList().FindIndex(r => r.TextContent.Contains(AlertStatuses.Resolved));
+        int open = rows.ToList().FindIndex(r => r.TextContent.Contains(AlertStatuses.Open));
+        page.FindAll("[data-testid=alert-select]")[decided].Change(true);
+        page.FindAll("[data-testid=alert-select]")[open].Change(true);
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-acknowledge]").Click());
+        page.WaitForAssertion(() => Assert.Contains("1 alert(s) acknowledged. 1 skipped", page.Markup));
+        Assert.Contains($"alert {resolved.Id}: it is resolved", page.Markup);
+
+        await using var check = Store.CreateDbContext();
+        Assert.Equal(AlertStatuses.Resolved, (await check.Alerts.SingleAsync(a => a.Id == resolved.Id)).Status);
+    }
+
+    [Fact]
     public async Task An_open_page_of_a_user_who_has_signed_out_elsewhere_changes_nothing()
     {
         await DetectAsync("brute_force");
