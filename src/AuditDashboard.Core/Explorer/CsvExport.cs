@@ -42,10 +42,26 @@ public static class CsvExport
         return line.Append("\r\n").ToString();
     }
 
+    /// <summary>"-6.208763", "-12": a minus sign, digits, at most one decimal point, nothing else.</summary>
+    private static bool IsNegativeNumber(string value)
+    {
+        if (value.Length < 2 || value[0] != '-') return false;
+        bool digits = false, point = false;
+        for (int i = 1; i < value.Length; i++)
+        {
+            if (char.IsAsciiDigit(value[i])) digits = true;
+            else if (value[i] == '.' && !point && digits) point = true;
+            else return false;
+        }
+        return digits && value[^1] != '.';
+    }
+
     public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        // A negative number (a longitude, a skew) is data a spreadsheet must keep as a number; anything else that
+        // starts like a formula is neutralised.
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNegativeNumber(value)) value = "'" + value;
         bool quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] == '\'' || value[^1] == ' ' || value[0] == ' ';
         return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
