@@ -13,7 +13,7 @@ public sealed class AuthorizationTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    public static TheoryData<string> Pages => new() { "/", "/events", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/controls", "/reports", "/import", "/denied" };
+    public static TheoryData<string> Pages => new() { "/", "/events", "/events/1", "/sessions", "/sessions/some-session", "/alerts", "/alerts/1", "/controls", "/reports", "/import", "/denied" };
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -64,4 +64,15 @@ public sealed class EventsPageTests : DashboardContext
         await using var db = Store.CreateDbContext();
         Assert.Equal("ad\u200bmin", db.Events.Single(e => e.EventId == "spoof-1").Username);
     }
+
+    [Fact]
+    public void Each_event_has_its_own_address_and_a_seq_that_is_not_stored_says_so()
+    {
+        var page = Render<SingleEventPage>(p => p.Add(x => x.Seq, 42));
+        page.WaitForAssertion(() => Assert.Matches("\"seq\":\\s*42\\b", page.Find("[data-testid=raw-json]").TextContent));
+        Assert.Equal("/events/42", page.Find("[data-testid=event-link]").GetAttribute("href"));
+
+        var missing = Render<SingleEventPage>(p => p.Add(x => x.Seq, 99_999_999));
+        missing.WaitForAssertion(() => Assert.Contains("No event is stored at seq 99999999", missing.Find("[data-testid=empty-state]").TextContent));
+    }
 }
