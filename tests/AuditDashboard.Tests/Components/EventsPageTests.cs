@@ -75,4 +75,20 @@ public sealed class EventsPageTests : DashboardContext
         var missing = Render<SingleEventPage>(p => p.Add(x => x.Seq, 99_999_999));
         missing.WaitForAssertion(() => Assert.Contains("No event is stored at seq 99999999", missing.Find("[data-testid=empty-state]").TextContent));
     }
+
+    [Fact]
+    public void The_drawer_closes_with_its_button_and_with_escape()
+    {
+        var page = Render<EventsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
+        page.FindAll("[data-testid=event-row]")[0].Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-drawer]")));
+        page.Find("[data-testid=close-drawer]").Click();
+        page.WaitForAssertion(() => Assert.DoesNotContain("mud-drawer--open", page.Markup));
+
+        page.FindAll("[data-testid=event-row]")[1].Click();
+        page.WaitForAssertion(() => Assert.Contains("mud-drawer--open", page.Markup));
+        page.Find("[data-testid=event-drawer]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
+        page.WaitForAssertion(() => Assert.DoesNotContain("mud-drawer--open", page.Markup));
+    }
 }
