@@ -35,6 +35,7 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiProblems();
 app.UseRootStaticFiles();
 app.UseRouting();
