@@ -51,9 +51,9 @@ internal static class SignedLog
         {
             return await maker.MakeAsync(db, cancellationToken);
         }
-        catch (Exception ex) when (ex is LogConsistencyException or PublishConflictException)
+        catch (LogConsistencyException ex)
         {
-            var result = ex is LogConsistencyException c ? c.ToResult() : new VerificationResult(false, 0, 0, "", BreakKind.Forked, ((PublishConflictException)ex).FirstSeq, ex.Message);
+            var result = ex.ToResult();
             Console.WriteLine($"REFUSED ({result.Kind.ToString().ToLowerInvariant()}): {ex.Message}.");
             await new DetectionRunner(factory, new DetectionOptions(), TimeProvider.System).RecordVerificationAsync(result, cancellationToken);
             Console.WriteLine($"Raised a critical {IntegrityBreak.Name} alert.");

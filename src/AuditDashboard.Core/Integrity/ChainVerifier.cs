@@ -83,11 +83,9 @@ public static class ChainVerifier
         }
         else
         {
-            var options = (DbContextOptions<AuditDbContext>)Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions
-                .GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db);
             var tail = Task.Run(async () =>
             {
-                await using var other = new AuditDbContext(options);
+                await using var other = db.Sibling();
                 // Bounded by the first snapshot's last seq: rows appended since belong to heads this walk did not read.
                 await second.WalkAsync(other.Events.AsNoTracking().Where(e => e.Seq > split && e.Seq <= maxSeq).OrderBy(e => e.Seq).AsAsyncEnumerable(),
                     Report, cancellationToken);

@@ -34,10 +34,9 @@ public static class StorageClassCheck
     public static Task<(long Seq, string Column, string Found)?> FirstMisstoredConcurrentlyAsync(AuditDbContext db, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsSqlite()) return Task.FromResult<(long, string, string)?>(null);
-        var options = (DbContextOptions<AuditDbContext>)Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db);
         return Task.Run(async () =>
         {
-            await using var other = new AuditDbContext(options);
+            await using var other = db.Sibling();
             await other.Database.OpenConnectionAsync(cancellationToken);
             return await FirstMisstoredAsync(other, cancellationToken);
         }, cancellationToken);

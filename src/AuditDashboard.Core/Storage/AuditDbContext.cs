@@ -12,6 +12,11 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public const string ApiKeysTable = "api_keys";
 
     public DbSet<AccessEvent> Events => Set<AccessEvent>();
+
+    /// <summary>A new context on the same store with a connection of its own, for a read that runs beside this one's.</summary>
+    public AuditDbContext Sibling() =>
+        new((DbContextOptions<AuditDbContext>)Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions
+            .GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(this));
     public DbSet<ChainHead> ChainHeads => Set<ChainHead>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Overview.HourlyCount> HourlyCounts => Set<Overview.HourlyCount>();

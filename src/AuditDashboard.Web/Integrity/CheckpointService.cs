@@ -32,9 +32,9 @@ public sealed class CheckpointService(IDbContextFactory<AuditDbContext> dbFactor
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await signing.Maker.MakeAsync(db, cancellationToken);
         }
-        catch (Exception ex) when (ex is LogConsistencyException or PublishConflictException)
+        catch (LogConsistencyException ex)
         {
-            var result = ex is LogConsistencyException c ? c.ToResult() : new VerificationResult(false, 0, 0, "", BreakKind.Forked, ((PublishConflictException)ex).FirstSeq, ex.Message);
+            var result = ex.ToResult();
             logger.LogCritical("Checkpoint refused ({Kind}): {Message}", result.Kind, result.Message);
             status.Record(result, clock.GetUtcNow().UtcDateTime);
             await detection.RecordVerificationAsync(result, cancellationToken);

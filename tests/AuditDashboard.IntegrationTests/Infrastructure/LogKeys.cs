@@ -1,5 +1,7 @@
 using AuditDashboard.Core.Integrity;
+using AuditDashboard.Core.Integrity.Log;
 using AuditDashboard.Core.Integrity.Notes;
+using AuditDashboard.Core.Storage;
 
 namespace AuditDashboard.IntegrationTests.Infrastructure;
 
@@ -18,6 +20,14 @@ public static class LogKeys
             SigningKeyFile.Create(path, signer);
         }
         return path;
+    }
+
+    /// <summary>Signs (and publishes to <paramref name="published"/>) a checkpoint of the store with the key in <paramref name="folder"/>.</summary>
+    public static async Task<LogCheckpoint> CheckpointAsync(string folder, SimpleDbContextFactory store, string published)
+    {
+        using var signer = SigningKeyFile.Load(Ensure(folder));
+        await using var db = store.CreateDbContext();
+        return (await new CheckpointMaker(signer, TestClock.Default, new LogPublisher(published)).MakeAsync(db))!;
     }
 
     public static string VerifierKey(string folder)

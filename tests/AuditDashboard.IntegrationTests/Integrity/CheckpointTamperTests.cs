@@ -18,13 +18,7 @@ public sealed class CheckpointTamperTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<LogCheckpoint> CheckpointAsync(SimpleDbContextFactory factory)
-    {
-        using var signer = SigningKeyFile.Load(LogKeys.Ensure(_db.Folder));
-        var maker = new CheckpointMaker(NoteSigner.Parse(signer.PrivateKeyText()), TestClock.Default, new LogPublisher(Published));
-        await using var db = factory.CreateDbContext();
-        return (await maker.MakeAsync(db))!;
-    }
+    private Task<LogCheckpoint> CheckpointAsync(SimpleDbContextFactory factory) => LogKeys.CheckpointAsync(_db.Folder, factory, Published);
 
     private Task<Processes.Result> VerifyAgainstPublishedAsync(string database) =>
         Processes.AuditdashAsync(_db.Folder, "--db", database, "verify", "--log", Published, "--key", LogKeys.VerifierKey(_db.Folder));

@@ -80,9 +80,7 @@ public sealed class ServedLogTests : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Copy(_db.Path, older);
         await Stores.SimulatedAsync(_db.Path, days: 2, seed: 4);
-        using (var key = SigningKeyFile.Load(LogKeys.Ensure(_db.Folder)))
-        await using (var db = factory.CreateDbContext())
-            await new CheckpointMaker(key, TestClock.Default, new LogPublisher(Published)).MakeAsync(db);
+        await LogKeys.CheckpointAsync(_db.Folder, factory, Published);
 
         // The same key and publication directory (the app's AppFactory uses the key in the database's folder).
         await using var app = new AppFactory(older, new Dictionary<string, string?>

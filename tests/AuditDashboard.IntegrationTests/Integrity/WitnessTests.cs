@@ -15,13 +15,7 @@ public sealed class WitnessTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private async Task<LogCheckpoint> CheckpointAsync(SimpleDbContextFactory factory, string published)
-    {
-        using var signer = SigningKeyFile.Load(LogKeys.Ensure(Folder));
-        var maker = new CheckpointMaker(NoteSigner.Parse(signer.PrivateKeyText()), TestClock.Default, new LogPublisher(published));
-        await using var db = factory.CreateDbContext();
-        return (await maker.MakeAsync(db))!;
-    }
+    private Task<LogCheckpoint> CheckpointAsync(SimpleDbContextFactory factory, string published) => LogKeys.CheckpointAsync(Folder, factory, published);
 
     private async Task<string> CreateWitnessKeyAsync()
     {

@@ -40,7 +40,7 @@ public static class EventProofs
         var lines = await db.LogCosignatures.AsNoTracking().Where(c => c.CheckpointSize == checkpoint.Size).OrderBy(c => c.Witness).Select(c => c.Line).ToListAsync(cancellationToken);
         if (lines.Count == 0) return checkpoint.Note;
         var note = SignedNote.Parse(checkpoint.Note);
-        foreach (var line in lines) note = note.With(SignedNote.Parse(note.Text + "\n" + line).Signatures[0]);
+        foreach (var line in lines) note = note.With(NoteSignature.Parse(line.TrimEnd('\n')));
         return note.ToString();
     }
 

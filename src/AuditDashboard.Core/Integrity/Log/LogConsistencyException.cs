@@ -1,7 +1,7 @@
 namespace AuditDashboard.Core.Integrity.Log;
 
-/// <summary>The store's tree does not extend a checkpoint the log already signed, so no new checkpoint may be signed.</summary>
-public sealed class LogConsistencyException(BreakKind kind, long seq, string message) : Exception(message)
+/// <summary>The store's tree does not extend a checkpoint the log already signed or published, so no new checkpoint may be signed.</summary>
+public class LogConsistencyException(BreakKind kind, long seq, string message) : Exception(message)
 {
     public BreakKind Kind { get; } = kind;
     public long Seq { get; } = seq;

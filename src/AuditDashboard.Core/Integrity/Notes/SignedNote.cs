@@ -49,14 +49,7 @@ public sealed class SignedNote
         foreach (var line in lines[..^1].Split('\n'))
         {
             if (signatures.Count == MaxSignatures) throw new FormatException($"a signed note has at most {MaxSignatures} signatures");
-            if (!line.StartsWith("— ", StringComparison.Ordinal)) throw new FormatException("a signature line starts with an em dash and a space");
-            var parts = line[2..].Split(' ');
-            if (parts.Length != 2 || NoteKeys.NameProblem(parts[0]) is not null) throw new FormatException("a signature line is '— NAME BASE64'");
-            byte[] blob;
-            try { blob = Convert.FromBase64String(parts[1]); }
-            catch (FormatException) { throw new FormatException($"the signature by {parts[0]} is not base64"); }
-            if (blob.Length < 5) throw new FormatException($"the signature by {parts[0]} is too short");
-            signatures.Add(new NoteSignature(parts[0], System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(blob), blob[4..]));
+            signatures.Add(NoteSignature.Parse(line));
         }
         if (signatures.Count == 0) throw new FormatException("a signed note has at least one signature");
         return new SignedNote(text, signatures);
