@@ -12,7 +12,6 @@ namespace AuditDashboard.Reporting;
 public static class ReportRenderer
 {
     private const int ContentsLinesPerPage = 46;
-    private const int MaxExceptionRows = 60;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the PDF to <paramref name="output"/> and returns its page count.</summary>
@@ -29,7 +28,7 @@ public static class ReportRenderer
         using (var flow = new PdfFlow(document))
         {
             Cover(flow, model);
-            int entries = 6 + model.Controls.Count + model.Controls.Select(c => c.Framework).Distinct().Count();
+            int entries = 7 + model.Controls.Count + model.Controls.Select(c => c.Framework).Distinct().Count();
             int contentsPages = (entries + ContentsLinesPerPage - 1) / ContentsLinesPerPage;
             for (int i = 0; i < contentsPages; i++) flow.ReservePage();
 
@@ -60,6 +59,8 @@ public static class ReportRenderer
             flow.Paragraph("These controls cannot be demonstrated from access logs; this report makes no claim about them.");
             flow.Table([new("Framework", 2), new("Control", 1.2), new("Title", 4), new("Why out of scope", 5)],
                 model.OutOfScope.Select(o => (IReadOnlyList<string?>)[o.Framework, o.Id, o.Title, o.Reason]));
+            Section("Use of this dashboard", 1);
+            DashboardUseSection.Write(flow, model);
             Section("Integrity attestation", 1);
             IntegritySection.Write(flow, model.Integrity);
             Section("Methodology", 1);
@@ -161,25 +162,7 @@ public static class ReportRenderer
             flow.Heading("Integrity", 11);
             flow.Paragraph(IntegritySection.Sentence(model.Integrity));
         }
-        if (c.Detectors.Count > 0)
-        {
-            flow.Heading("Exceptions", 11);
-            if (c.Exceptions.Count == 0)
-            {
-                flow.Paragraph($"No alert from these detectors touched the period.");
-            }
-            else
-            {
-                flow.Table(
-                    [new("Alert", 1), new("Detector", 2.4), new("Severity", 1.3), new("Subject", 3), new("Window start", 2), new("Status", 1.5),
-                     new("Assignee", 2), new("Triaged by", 2), new("Time to triage", 1.4, AlignRight: true)],
-                    c.Exceptions.Take(MaxExceptionRows).Select(e => (IReadOnlyList<string?>)[
-                        e.AlertId.ToString(Invariant), e.Detector, e.Severity, e.Subject, Time(e.WindowStart), e.Status, e.Assignee ?? "—",
-                        e.TriagedBy ?? "—", e.TimeToTriage is { } t ? Duration(t) : "not triaged"]));
-                if (c.Exceptions.Count > MaxExceptionRows)
-                    flow.Paragraph($"…and {c.Exceptions.Count - MaxExceptionRows} more; every exception is in the CSV evidence bundle (exceptions.csv).", flow.Small);
-            }
-        }
+        if (c.Detectors.Count > 0) ExceptionsSection.Write(flow, c);
         if (c.Sample is { } sample)
         {
             flow.Heading("Sample of evidence", 11);
@@ -190,14 +173,20 @@ public static class ReportRenderer
         }
     }
 
-    private static void CompletenessTable(PdfFlow flow, ReportModel model) =>
+    private static void CompletenessTable(PdfFlow flow, ReportModel model)
+    {
         flow.Table(
             [new("Source", 2.4), new("Events", 1.3, AlignRight: true), new("Days with events", 1.5, AlignRight: true), new("Silent days (UTC)", 3.4),
-             new("Median skew", 1.3, AlignRight: true), new("Max skew", 1.3, AlignRight: true)],
+             new("Median skew (live)", 1.3, AlignRight: true), new("Max skew (live)", 1.3, AlignRight: true), new("Received later", 1.3, AlignRight: true)],
             model.Completeness.Select(s => (IReadOnlyList<string?>)[
                 s.Source, s.Events.ToString("N0", Invariant), $"{s.DaysWithEvents} of {s.DaysInPeriod}",
                 s.MissingDays.Count == 0 ? "none" : string.Join(", ", s.MissingDays.Take(20).Select(Day)) + (s.MissingDays.Count > 20 ? $" and {s.MissingDays.Count - 20} more" : ""),
-                Seconds(s.MedianSkewSeconds), Seconds(s.MaxSkewSeconds)]));
+                Seconds(s.MedianSkewSeconds), Seconds(s.MaxSkewSeconds), s.ReceivedLater.ToString("N0", Invariant)]));
+        if (model.Completeness.Any(s => s.ReceivedLater > 0))
+            flow.Paragraph("Skew is the time of receipt minus the source's timestamp, measured on events delivered live (received within an hour). " +
+                "\"Received later\" counts events that arrived more than an hour after they happened: history imported from a file or backfilled " +
+                "from a provider's API. Their delay is expected and says nothing about the sources' clocks.", flow.Small);
+    }
 
     private static void Contents(PdfDocument document, List<(string Title, int Level, int Page)> entries, int pages)
     {
@@ -259,5 +248,4 @@ public static class ReportRenderer
         { } v when Math.Abs(v) < 172800 => $"{(v / 3600).ToString("F1", Invariant)} h",
         { } v => $"{(v / 86400).ToString("F1", Invariant)} d",
     };
-    private static string Duration(TimeSpan t) => t.TotalHours >= 48 ? $"{t.TotalDays.ToString("F1", Invariant)} d" : t.TotalMinutes >= 90 ? $"{t.TotalHours.ToString("F1", Invariant)} h" : $"{t.TotalMinutes.ToString("F0", Invariant)} min";
 }

@@ -52,7 +52,15 @@ internal static class ReportCommand
 
             var factory = await Store.OpenMigratedAsync(store, parse, cancellationToken);
             var generator = new ReportGenerator(factory, catalog, new ReportSigner(options, contentRoot), TimeProvider.System, SignedLog.MakerIfKeyExists());
-            var report = await ProgressOutput.RunAsync("generating report", null, _ => generator.GenerateAsync(request, cancellationToken));
+            GeneratedReport report;
+            try
+            {
+                report = await ProgressOutput.RunAsync("generating report", null, _ => generator.GenerateAsync(request, cancellationToken));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message); // an unknown source or client, named with the known ones
+            }
             await File.WriteAllBytesAsync(parse.GetValue(output)!, report.Pdf, cancellationToken);
             if (parse.GetValue(evidence) is { } zip) await File.WriteAllBytesAsync(zip, report.EvidenceZip, cancellationToken);
             await AuditAsync(factory, report, cancellationToken);

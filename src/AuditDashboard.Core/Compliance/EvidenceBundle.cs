@@ -38,12 +38,16 @@ public static class EvidenceBundle
         Csv(zip, "populations.csv", ["framework", "control", "population", "query", "size", "source", "events_from_source"],
             m.Controls.SelectMany(c => c.Populations.SelectMany(p => (p.BySource.Count == 0 ? [new LabelledCount("", 0)] : p.BySource)
                 .Select(s => (IReadOnlyList<string?>)[c.Framework, c.Id, p.Name, p.Query, N(p.Size), s.Label, N(s.Count)]))));
-        Csv(zip, "completeness.csv", ["source", "events", "days_with_events", "days_in_period", "silent_days", "median_skew_seconds", "max_skew_seconds"],
+        Csv(zip, "completeness.csv", ["source", "events", "days_with_events", "days_in_period", "silent_days", "median_skew_seconds", "max_skew_seconds", "received_later"],
             m.Completeness.Select(s => (IReadOnlyList<string?>)[s.Source, N(s.Events), N(s.DaysWithEvents), N(s.DaysInPeriod),
-                string.Join(' ', s.MissingDays.Select(d => d.ToString("yyyy-MM-dd", Invariant))), D(s.MedianSkewSeconds), D(s.MaxSkewSeconds)]));
-        Csv(zip, "exceptions.csv", ["framework", "control", "alert_id", "detector", "severity", "subject", "window_start", "status", "assignee", "triaged_by", "time_to_triage_minutes"],
+                string.Join(' ', s.MissingDays.Select(d => d.ToString("yyyy-MM-dd", Invariant))), D(s.MedianSkewSeconds), D(s.MaxSkewSeconds), N(s.ReceivedLater)]));
+        Csv(zip, "exceptions.csv", ["framework", "control", "alert_id", "detector", "severity", "subject", "window_start", "status", "assignee", "triaged_by",
+                "time_to_triage_minutes", "management_response", "history"],
             m.Controls.SelectMany(c => c.Exceptions.Select(e => (IReadOnlyList<string?>)[c.Framework, c.Id, N(e.AlertId), e.Detector, e.Severity, e.Subject,
-                Time(e.WindowStart), e.Status, e.Assignee, e.TriagedBy, e.TimeToTriage is { } t ? t.TotalMinutes.ToString("F1", Invariant) : null])));
+                Time(e.WindowStart), e.Status, e.Assignee, e.TriagedBy, e.TimeToTriage is { } t ? t.TotalMinutes.ToString("F1", Invariant) : null,
+                e.Response, string.Join(" | ", e.History.Select(h => $"{Time(h.At)} {h.Actor}: {h.From ?? "-"} -> {h.To}{(string.IsNullOrWhiteSpace(h.Note) ? "" : ": " + h.Note)}"))])));
+        Csv(zip, "dashboard_use.csv", ["person", "sign_ins", "failed_sign_ins", "exports_and_downloads", "triage_actions", "other_actions", "first", "last"],
+            m.DashboardUse.Select(r => (IReadOnlyList<string?>)[r.Person, N(r.SignIns), N(r.FailedSignIns), N(r.Exports), N(r.Triage), N(r.Other), Time(r.First), Time(r.Last)]));
         Csv(zip, "samples.csv", ["framework", "control", "population", "population_size", "seed", "seq", "timestamp", "event_type", "outcome", "user", "client_id", "ip", "source", "hash"],
             m.Controls.Where(c => c.Sample is not null).SelectMany(c => c.Sample!.Rows.Select(r => (IReadOnlyList<string?>)[c.Framework, c.Id, c.Sample.Population,
                 N(c.Sample.PopulationSize), N(m.SampleSeed), N(r.Seq), r.Timestamp.ToString("O", Invariant), r.EventType, r.Outcome, r.User, r.Client, r.Ip, r.Source, r.Hash])));

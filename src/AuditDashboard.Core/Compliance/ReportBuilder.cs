@@ -31,8 +31,16 @@ public static class ReportBuilder
         var users = new HashSet<string>(StringComparer.Ordinal);
         var clients = new HashSet<string>(StringComparer.Ordinal);
         long events = 0, signIns = 0, failures = 0;
+        var dashboardUse = new DashboardUseTally();
         await foreach (var e in ReportQueries.FactsAsync(db, r).WithCancellation(cancellationToken))
         {
+            foreach (var tally in tallies.Values) tally.Offer(e);
+            // The dashboard's own use has its own section; the summary and completeness are the providers' activity.
+            if (e.Source == EventSources.Dashboard)
+            {
+                dashboardUse.Offer(e);
+                continue;
+            }
             events++;
             var day = e.Timestamp.Date;
             perDay[day] = perDay.GetValueOrDefault(day) + 1;
@@ -48,17 +56,17 @@ public static class ReportBuilder
             sources[e.Source] = source with { Count = source.Count + 1 };
             if (e.User is not null) users.Add(e.User);
             if (e.Client is not null) clients.Add(e.Client);
-            foreach (var tally in tallies.Values) tally.Offer(e);
         }
-        foreach (var s in r.Sources.Where(s => !sources.ContainsKey(s))) sources[s] = (0, [], []);
+        foreach (var s in r.Sources.Where(s => s != EventSources.Dashboard && !sources.ContainsKey(s))) sources[s] = (0, [], []);
 
         var days = Days(r.From, r.To);
         var completeness = sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new SourceCompleteness(
             s.Key, s.Value.Count, s.Value.Days.Count, days.Count, days.Where(d => !s.Value.Days.Contains(d)).ToList(),
-            Median(s.Value.Skews), s.Value.Skews.Count == 0 ? null : s.Value.Skews.Max(Math.Abs))).ToList();
+            Median(Live(s.Value.Skews)), Live(s.Value.Skews) is { Count: > 0 } live ? live.Max(Math.Abs) : null,
+            s.Value.Skews.Count(k => k > SourceCompleteness.LiveWindowSeconds))).ToList();
 
         // Alerts, their triage, the chain, the samples.
-        var alerts = await ReportQueries.AlertsAsync(db, r.From, r.To, cancellationToken);
+        var alerts = await AlertScope.FilterAsync(db, r, await ReportQueries.AlertsAsync(db, r.From, r.To, cancellationToken), cancellationToken);
         var history = (await ReportQueries.HistoryAsync(db, alerts.Select(a => a.Id).ToList(), cancellationToken))
             .GroupBy(h => h.AlertId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Id).ToList());
         var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [])).ToList();
@@ -98,6 +106,7 @@ public static class ReportBuilder
             Controls = sections,
             OutOfScope = catalog.OutOfScope.Where(o => r.Frameworks.Contains(o.Framework))
                 .Select(o => new OutOfScopeItem(frameworkLabels[o.Framework], o.Id, o.Title, o.Reason)).ToList(),
+            DashboardUse = dashboardUse.Rows(),
             Integrity = new IntegrityAttestation(verification.Intact, 1, verification.Intact ? verification.HeadSeq : verification.FirstBrokenSeq ?? verification.HeadSeq,
                 verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now, checkpoint),
             SampleSeed = r.Seed,
@@ -174,7 +183,8 @@ public static class ReportBuilder
     {
         var first = history.FirstOrDefault(h => h.Actor != AlertStore.DetectorActor && h.ToStatus != AlertStatuses.Open);
         return new ExceptionRow(a.Id, a.Detector, a.Severity, $"{a.SubjectKind} {a.Subject}", a.WindowStart, a.Status, a.Assignee,
-            first?.Actor, first is null ? null : first.At - a.FirstDetectedAt);
+            first?.Actor, first is null ? null : first.At - a.FirstDetectedAt,
+            history.Where(h => h.Actor != AlertStore.DetectorActor).Select(h => new TriageStep(h.At, h.Actor, h.FromStatus, h.ToStatus, h.Note)).ToList());
     }
 
     private static List<DateTime> Days(DateTime from, DateTime to)
@@ -183,6 +193,9 @@ public static class ReportBuilder
         for (var d = from.Date; d < to; d = d.AddDays(1)) days.Add(d);
         return days;
     }
+
+    /// <summary>Clock skew is read from events delivered live; an import of last month's log is late by design.</summary>
+    private static List<float> Live(List<float> skews) => skews.Where(k => k <= SourceCompleteness.LiveWindowSeconds).ToList();
 
     private static double? Median(List<float> values)
     {

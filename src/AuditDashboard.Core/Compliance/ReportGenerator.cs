@@ -20,9 +20,10 @@ public sealed class ReportGenerator(IDbContextFactory<AuditDbContext> dbFactory,
     public async Task<GeneratedReport> GenerateAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         var problems = request.Validate(catalog).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        problems.AddRange(await ReportScope.ProblemsAsync(db, request, cancellationToken));
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
         var (certificate, signing, development) = signer.Get();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var (checkpoint, attestation, refusal) = await CheckpointAsync(db, cancellationToken);
         var model = await ReportBuilder.BuildAsync(db, catalog, request, signing, now, attestation, refusal, cancellationToken);

@@ -22,8 +22,19 @@ public static class ReportQueries
     /// <summary>The period's events in seq order, only the columns the counts need.</summary>
     public static IAsyncEnumerable<EventFacts> FactsAsync(AuditDbContext db, ReportRequest r) =>
         InScope(db, r).OrderBy(e => e.Seq)
-            .Select(e => new EventFacts(e.Seq, e.Timestamp, e.ReceivedAt, e.EventType, e.Outcome, e.Source, e.UserId ?? e.Username, e.ClientId))
+            .Select(e => new EventFacts(e.Seq, e.Timestamp, e.ReceivedAt, e.EventType, e.Outcome, e.Source, e.UserId ?? e.Username, e.ClientId,
+                e.Source == EventSources.Dashboard ? e.Username : null, e.Source == EventSources.Dashboard ? e.Attributes : null))
             .AsAsyncEnumerable();
+
+    /// <summary>The source and client of each of these events, for scoping alerts by their evidence.</summary>
+    public static async Task<Dictionary<long, (string Source, string? Client)>> OriginsAsync(AuditDbContext db, IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, (string, string?)>();
+        foreach (var chunk in seqs.Chunk(500))
+            foreach (var e in await db.Events.AsNoTracking().Where(e => chunk.Contains(e.Seq)).Select(e => new { e.Seq, e.Source, e.ClientId }).ToListAsync(cancellationToken))
+                found[e.Seq] = (e.Source, e.ClientId);
+        return found;
+    }
 
     /// <summary>Alerts whose window touches the period.</summary>
     public static Task<List<Alert>> AlertsAsync(AuditDbContext db, DateTime from, DateTime to, CancellationToken cancellationToken) =>

@@ -14,7 +14,8 @@ public sealed class NewCountryDetector(TimeSpan learningPeriod, int learningSign
 
     public IEnumerable<AlertCandidate> Observe(AccessEvent e)
     {
-        if (e.EventType != EventTypes.LoginSuccess || (e.UserId ?? e.Username) is not { } user || e.GeoCountry is not { } country) yield break;
+        if (e.EventType != EventTypes.LoginSuccess || (e.UserId ?? e.Username) is not { } user || e.GeoCountry is not { } stored) yield break;
+        var country = AuditDashboard.Core.Geo.Countries.Normalize(stored); // "Germany" from an older import and "DE" are one country
         if (!_users.TryGetValue(user, out var known))
         {
             _users[user] = (e.Timestamp, 1, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { country });

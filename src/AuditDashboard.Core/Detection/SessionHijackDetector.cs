@@ -20,18 +20,19 @@ public sealed class SessionHijackDetector(TimeSpan idleLimit) : IDetector
         Sweep(e.Timestamp);
         if (!_first.TryGetValue(session, out var first) || e.Timestamp - first.Last > idleLimit)
         {
-            _first[session] = (e.Timestamp, e.Seq, e.GeoAsn, e.UserAgent, e.GeoCountry);
+            _first[session] = (e.Timestamp, e.Seq, e.GeoAsn, e.UserAgent, e.GeoCountry is null ? null : AuditDashboard.Core.Geo.Countries.Normalize(e.GeoCountry));
             yield break;
         }
         _first[session] = first with { Last = e.Timestamp };
         bool otherNetwork = e.GeoAsn is not null && first.Asn is not null && e.GeoAsn != first.Asn;
         bool otherAgent = e.UserAgent is not null && first.Agent is not null && e.UserAgent != first.Agent;
-        bool otherCountry = e.GeoCountry is not null && first.Country is not null && e.GeoCountry != first.Country;
+        var country = e.GeoCountry is null ? null : AuditDashboard.Core.Geo.Countries.Normalize(e.GeoCountry);
+        bool otherCountry = country is not null && first.Country is not null && country != first.Country;
         if (!((otherNetwork && otherAgent) || otherCountry)) yield break;
         var start = _episodes.StartOf(session, e.Timestamp, e.Timestamp);
         var what = new List<string>();
         if (otherNetwork) what.Add($"network AS{first.Asn} → AS{e.GeoAsn}");
-        if (otherCountry) what.Add($"country {first.Country} → {e.GeoCountry}");
+        if (otherCountry) what.Add($"country {first.Country} → {country}");
         if (otherAgent) what.Add("a different user agent");
         yield return new AlertCandidate(Name, Severities.High, "session", session, start, e.Timestamp, [first.Seq, e.Seq],
             $"Session of {e.Username ?? e.UserId ?? "an unknown user"} continued from {string.Join(", ", what)}{(e.Ip is null ? "" : " (" + e.Ip + ")")}.",

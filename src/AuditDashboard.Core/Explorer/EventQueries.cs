@@ -16,13 +16,14 @@ public static class EventQueries
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
+        var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
         var results = new List<AccessEvent>(pageSize + 1);
         var cursor = after;
         // Rows outside an unaligned CIDR block are dropped after the index range, so a page may need several reads.
         while (results.Count <= pageSize)
         {
             int want = pageSize + 1 - results.Count;
-            var rows = await Newest(Apply(db.Events.AsNoTracking(), filter, ip), cursor).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
+            var rows = await Newest(Apply(db.Events.AsNoTracking(), filter, ip, names), cursor).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
             if (rows.Count == 0) break;
             results.AddRange(ip?.NeedsExactCheck == true ? rows.Where(r => ip.Matches(r.Ip)) : rows);
             cursor = new EventCursor(rows[^1].Timestamp, rows[^1].Seq);
@@ -30,7 +31,7 @@ public static class EventQueries
         }
         bool more = results.Count > pageSize;
         if (more) results.RemoveRange(pageSize, results.Count - pageSize);
-        return new EventPage(results, more ? new EventCursor(results[^1].Timestamp, results[^1].Seq) : null);
+        return new EventPage(results, more ? new EventCursor(results[^1].Timestamp, results[^1].Seq) : null, names.Notes);
     }
 
     /// <summary>Every matching event, newest first, read in pages so memory stays flat during a large export.</summary>
@@ -51,7 +52,8 @@ public static class EventQueries
     public static async Task<AccessEvent?> BySeqAsync(AuditDbContext db, long seq, CancellationToken cancellationToken = default) =>
         await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Seq == seq, cancellationToken);
 
-    public static IQueryable<AccessEvent> Apply(IQueryable<AccessEvent> query, EventFilter f, IpMatch? ip)
+    /// <param name="names">The stored values the user, client and country filters stand for (<see cref="NameLookup"/>); without them those filters match exactly.</param>
+    public static IQueryable<AccessEvent> Apply(IQueryable<AccessEvent> query, EventFilter f, IpMatch? ip, NameMatches? names = null)
     {
         if (f.From is { } from) query = query.Where(e => e.Timestamp >= from);
         if (f.To is { } to) query = query.Where(e => e.Timestamp < to);
@@ -66,12 +68,15 @@ public static class EventQueries
             query = query.Where(e => types.Contains(e.EventType));
         }
         if (f.Outcome is { } outcome) query = query.Where(e => e.Outcome == outcome);
-        if (f.User is { } user) query = query.Where(e => e.UserId == user || e.Username == user);
-        if (f.Client is { } client) query = query.Where(e => e.ClientId == client);
+        if (names?.Users is { } users) query = query.Where(e => users.Contains(e.UserId!) || users.Contains(e.Username!));
+        else if (f.User is { } user) query = query.Where(e => e.UserId == user || e.Username == user);
+        if (names?.Clients is { } clients) query = query.Where(e => clients.Contains(e.ClientId!));
+        else if (f.Client is { } client) query = query.Where(e => e.ClientId == client);
         if (f.Session is { } session) query = query.Where(e => e.SessionId == session);
         if (f.Correlation is { } correlation) query = query.Where(e => e.CorrelationId == correlation);
         if (f.Trace is { } trace) query = query.Where(e => e.TraceId == trace);
-        if (f.Country is { } country) query = query.Where(e => e.GeoCountry == country);
+        if (names?.Countries is { } countries) query = query.Where(e => countries.Contains(e.GeoCountry!));
+        else if (f.Country is { } country) query = query.Where(e => e.GeoCountry == country);
         if (f.Source is { } source) query = query.Where(e => e.Source == source);
         if (ip?.Single is { } single)
         {

@@ -42,7 +42,13 @@ public sealed class CanonicalEvent
 
     public CanonicalEvent Geo(string? country, string? city, double? lat, double? lon, long? asn = null)
     {
-        if (!string.IsNullOrWhiteSpace(country)) _geo.Add(("country", country));
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            // Codes everywhere, so one filter and the geo detectors see every source alike; the vendor's text is kept.
+            var code = AuditDashboard.Core.Geo.Countries.ToCode(country);
+            _geo.Add(("country", code ?? country.Trim()));
+            if (code is not null && code != country.Trim()) _attributes.Add(("geo_country_original", country.Trim()));
+        }
         if (!string.IsNullOrWhiteSpace(city)) _geo.Add(("city", city));
         if (lat is { } la && lon is { } lo && la is >= -90 and <= 90 && lo is >= -180 and <= 180)
         {

@@ -37,12 +37,20 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                 }
                 long last = state.LastSeq;
                 var rows = await db.Events.AsNoTracking().Where(e => e.Seq > last).OrderBy(e => e.Seq).Take(Chunk)
-                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.UserId ?? e.Username, e.UserId, e.Username, e.ClientId, e.SessionId, e.Ip, e.GeoCountry))
+                    .Select(e => new Row(e.Seq, e.Timestamp, e.EventType, e.Outcome, e.Source, e.UserId ?? e.Username, e.UserId, e.Username, e.ClientId,
+                        e.SessionId, e.Ip, e.GeoCountry, e.GeoAsn, e.Source == EventSources.Dashboard ? e.Attributes : null))
                     .ToListAsync(cancellationToken);
                 if (rows.Count == 0) return last;
 
-                await ApplyAsync(db, rows, cancellationToken);
-                await ApplySessionsAsync(db, rows, cancellationToken);
+                // The dashboard's own use is counted apart: it is not activity at the identity providers.
+                var activity = rows.Where(r => r.Source != EventSources.Dashboard).ToList();
+                if (activity.Count > 0)
+                {
+                    await ApplyAsync(db, activity, cancellationToken);
+                    await ApplySessionsAsync(db, activity, cancellationToken);
+                }
+                await DashboardUseCounter.ApplyAsync(db, rows.Where(r => r.Source == EventSources.Dashboard).ToList(), cancellationToken);
+                await NameIndexer.ApplyAsync(db, rows, cancellationToken);
                 state.LastSeq = rows[^1].Seq;
                 await db.SaveChangesAsync(cancellationToken);
                 await tx.CommitAsync(cancellationToken);
@@ -51,8 +59,8 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
     }
 
     /// <param name="User">The account, as everywhere (detectors, reports): the user id, or the username when there is none.</param>
-    private sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string? User, string? UserId, string? Username, string? Client,
-        string? Session, string? Ip, string? Country);
+    internal sealed record Row(long Seq, DateTime Timestamp, string EventType, string Outcome, string Source, string? User, string? UserId, string? Username,
+        string? Client, string? Session, string? Ip, string? Country, long? Asn, string? DashboardAttributes);
 
     private static async Task ApplyAsync(AuditDbContext db, List<Row> rows, CancellationToken cancellationToken)
     {
@@ -149,7 +157,12 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
                         db.SessionValues.Add(new SessionValue { SessionId = s.SessionId, Kind = SessionValue.Ip, Value = ip });
                         s.DistinctIps++;
                     }
-                    if (r.Country is { Length: <= 256 } country && known.Add((s.SessionId, SessionValue.Country, country)))
+                    if (Networks.Of(r.Ip, r.Asn) is { } network && known.Add((s.SessionId, SessionValue.Network, network)))
+                    {
+                        db.SessionValues.Add(new SessionValue { SessionId = s.SessionId, Kind = SessionValue.Network, Value = network });
+                        s.DistinctNetworks++;
+                    }
+                    if (r.Country is { Length: <= 256 } stored && AuditDashboard.Core.Geo.Countries.Normalize(stored) is var country && known.Add((s.SessionId, SessionValue.Country, country)))
                     {
                         db.SessionValues.Add(new SessionValue { SessionId = s.SessionId, Kind = SessionValue.Country, Value = country });
                         s.DistinctCountries++;
@@ -159,5 +172,5 @@ public sealed class Aggregator(IDbContextFactory<AuditDbContext> dbFactory)
         }
     }
 
-    private static DateTime Truncate(DateTime t, long unit) => new(t.Ticks - t.Ticks % unit, DateTimeKind.Utc);
+    internal static DateTime Truncate(DateTime t, long unit) => new(t.Ticks - t.Ticks % unit, DateTimeKind.Utc);
 }

@@ -13,4 +13,6 @@ public sealed class SessionAggregate
     public long Failures { get; set; }
     public int DistinctIps { get; set; }
     public int DistinctCountries { get; set; }
+    /// <summary>Networks: the ASN when known, else the IPv4 /24 or IPv6 /48.</summary>
+    public int DistinctNetworks { get; set; }
 }

@@ -1,10 +1,11 @@
 namespace AuditDashboard.Core.Overview;
 
-/// <summary>Derived: an IP or country seen in a session, so distinct counts can grow one event at a time.</summary>
+/// <summary>Derived: an IP, network or country seen in a session, so distinct counts can grow one event at a time.</summary>
 public sealed class SessionValue
 {
     public const string Ip = "ip";
     public const string Country = "country";
+    public const string Network = "network";
 
     public string SessionId { get; set; } = "";
     public string Kind { get; set; } = "";

@@ -1,5 +1,6 @@
 using AuditDashboard.Core.Events;
 using AuditDashboard.Core.Explorer;
+using AuditDashboard.Core.Geo;
 using AuditDashboard.Core.Overview;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -20,20 +21,21 @@ public static class SessionQueries
         limit = Math.Clamp(limit, 1, MaxSessions);
         await aggregator.CatchUpAsync(cancellationToken);
         var sessions = db.SessionAggregates.AsNoTracking();
+        var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
         bool simple = filter.EventTypes.Count == 0 && filter.Outcome is null && filter.Correlation is null && filter.Trace is null
                       && filter.Ip is null && filter.Country is null && filter.Source is null && filter.Text is null;
         if (simple)
         {
             if (filter.From is { } from) sessions = sessions.Where(s => s.LastSeen >= from);
             if (filter.To is { } to) sessions = sessions.Where(s => s.FirstSeen < to);
-            if (filter.User is { } user) sessions = sessions.Where(s => s.UserId == user || s.Username == user);
-            if (filter.Client is { } client) sessions = sessions.Where(s => s.ClientId == client);
+            if (names.Users is { } users) sessions = sessions.Where(s => users.Contains(s.UserId!) || users.Contains(s.Username!));
+            if (names.Clients is { } clients) sessions = sessions.Where(s => clients.Contains(s.ClientId!));
             if (filter.Session is { } session) sessions = sessions.Where(s => s.SessionId == session);
         }
         else
         {
             var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
-            var matching = EventQueries.Apply(db.Events.AsNoTracking(), filter, ip).Where(e => e.SessionId != null);
+            var matching = EventQueries.Apply(db.Events.AsNoTracking(), filter, ip, names).Where(e => e.SessionId != null);
             if (ip?.NeedsExactCheck == true)
             {
                 var candidates = await matching.Select(e => new { e.SessionId, e.Ip }).ToListAsync(cancellationToken);
@@ -130,7 +132,8 @@ public static class SessionQueries
                 var parts = new List<string>();
                 if (e.Ip is not null && previous.Ip is not null && e.Ip != previous.Ip) parts.Add($"IP {previous.Ip} → {e.Ip}");
                 if (e.GeoAsn is not null && previous.GeoAsn is not null && e.GeoAsn != previous.GeoAsn) parts.Add($"network AS{previous.GeoAsn} → AS{e.GeoAsn}");
-                if (e.GeoCountry is not null && previous.GeoCountry is not null && e.GeoCountry != previous.GeoCountry) parts.Add($"country {previous.GeoCountry} → {e.GeoCountry}");
+                if (e.GeoCountry is not null && previous.GeoCountry is not null && Countries.Normalize(e.GeoCountry) != Countries.Normalize(previous.GeoCountry))
+                    parts.Add($"country {previous.GeoCountry} → {e.GeoCountry}");
                 if (e.UserAgent is not null && previous.UserAgent is not null && e.UserAgent != previous.UserAgent) parts.Add("user agent changed");
                 if (parts.Count > 0) changes[e.Seq] = string.Join(", ", parts);
             }

@@ -56,6 +56,7 @@ internal static class AggregateConfiguration
             e.Property(x => x.Failures).HasColumnName("failures");
             e.Property(x => x.DistinctIps).HasColumnName("distinct_ips");
             e.Property(x => x.DistinctCountries).HasColumnName("distinct_countries");
+            e.Property(x => x.DistinctNetworks).HasColumnName("distinct_networks");
             e.HasIndex(x => x.LastSeen).HasDatabaseName("ix_agg_session_last_seen");
             e.HasIndex(x => new { x.UserId, x.LastSeen }).HasDatabaseName("ix_agg_session_user");
         });
@@ -66,6 +67,26 @@ internal static class AggregateConfiguration
             e.Property(x => x.SessionId).HasColumnName("session_id").HasMaxLength(256);
             e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
             e.Property(x => x.Value).HasColumnName("value").HasMaxLength(256);
+        });
+        modelBuilder.Entity<DashboardUse>(e =>
+        {
+            e.ToTable("agg_dashboard_use");
+            e.HasKey(x => new { x.Day, x.Person, x.Action, x.Outcome });
+            var day = e.Property(x => x.Day).HasColumnName("day");
+            if (isSqlite) day.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
+            else day.HasColumnType("datetime2(0)");
+            e.Property(x => x.Person).HasColumnName("person").HasMaxLength(256);
+            e.Property(x => x.Action).HasColumnName("action").HasMaxLength(64);
+            e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(16);
+            e.Property(x => x.Count).HasColumnName("count");
+        });
+        modelBuilder.Entity<NameEntry>(e =>
+        {
+            e.ToTable("agg_name");
+            e.HasKey(x => new { x.Kind, x.Key, x.Value });
+            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
+            e.Property(x => x.Key).HasColumnName("key").HasMaxLength(NameIndexer.MaxLength);
+            e.Property(x => x.Value).HasColumnName("value").HasMaxLength(NameIndexer.MaxLength);
         });
         modelBuilder.Entity<AggregateState>(e =>
         {

@@ -24,6 +24,8 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Overview.AggregateState> AggregateStates => Set<Overview.AggregateState>();
     public DbSet<Overview.SessionAggregate> SessionAggregates => Set<Overview.SessionAggregate>();
     public DbSet<Overview.SessionValue> SessionValues => Set<Overview.SessionValue>();
+    public DbSet<Overview.DashboardUse> DashboardUse => Set<Overview.DashboardUse>();
+    public DbSet<Overview.NameEntry> Names => Set<Overview.NameEntry>();
     public DbSet<Detection.Alert> Alerts => Set<Detection.Alert>();
     public DbSet<Detection.AlertHistory> AlertHistory => Set<Detection.AlertHistory>();
     public DbSet<Detection.DetectionState> DetectionStates => Set<Detection.DetectionState>();

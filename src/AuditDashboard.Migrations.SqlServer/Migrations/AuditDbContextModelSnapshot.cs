@@ -770,6 +770,36 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("agg_daily_actor", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Overview.DashboardUse", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2(0)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Person", "Action", "Outcome");
+
+                    b.ToTable("agg_dashboard_use", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.HourlyCount", b =>
                 {
                     b.Property<DateTime>("Hour")
@@ -795,6 +825,28 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("agg_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Overview.NameEntry", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Kind", "Key", "Value");
+
+                    b.ToTable("agg_name", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.SessionAggregate", b =>
                 {
                     b.Property<string>("SessionId")
@@ -814,6 +866,10 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.Property<int>("DistinctIps")
                         .HasColumnType("int")
                         .HasColumnName("distinct_ips");
+
+                    b.Property<int>("DistinctNetworks")
+                        .HasColumnType("int")
+                        .HasColumnName("distinct_networks");
 
                     b.Property<long>("Events")
                         .HasColumnType("bigint")

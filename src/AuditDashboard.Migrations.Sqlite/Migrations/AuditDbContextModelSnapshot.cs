@@ -749,6 +749,36 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("agg_daily_actor", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Overview.DashboardUse", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "Person", "Action", "Outcome");
+
+                    b.ToTable("agg_dashboard_use", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.HourlyCount", b =>
                 {
                     b.Property<long>("Hour")
@@ -774,6 +804,28 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("agg_hourly", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Overview.NameEntry", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Kind", "Key", "Value");
+
+                    b.ToTable("agg_name", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Overview.SessionAggregate", b =>
                 {
                     b.Property<string>("SessionId")
@@ -793,6 +845,10 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.Property<int>("DistinctIps")
                         .HasColumnType("INTEGER")
                         .HasColumnName("distinct_ips");
+
+                    b.Property<int>("DistinctNetworks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("distinct_networks");
 
                     b.Property<long>("Events")
                         .HasColumnType("INTEGER")

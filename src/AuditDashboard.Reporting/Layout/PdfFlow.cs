@@ -110,15 +110,18 @@ public sealed class PdfFlow(PdfDocument document) : IDisposable
     }
 
     /// <summary>A table that continues across pages, its header repeated on each; a cell shows at most <paramref name="maxLines"/> lines.</summary>
-    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, int maxLines = 6)
+    /// <remarks>Callers bound their rows (tables in a report are short): they are measured once for the column widths.</remarks>
+    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rowSource, int maxLines = 6)
     {
-        double total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => c.Weight / total * ContentWidth).ToArray();
+        var rows = rowSource.ToList();
+        EnsureSpace(0);
+        XFont FontOf(int i, bool header) => header ? SmallBold : columns[i].Mono ? MonoSmall : Small;
+        var widths = ColumnWidths.Compute(G, columns, rows, FontOf, ContentWidth, CellPadding);
         double lineHeight = Small.Size * 1.3;
 
         List<string>[] Cells(IReadOnlyList<string?> row, bool header) => columns.Select((c, i) =>
         {
-            var font = header ? SmallBold : c.Mono ? MonoSmall : Small;
+            var font = FontOf(i, header);
             var lines = TextLines.Wrap(G, row[i] ?? "", font, widths[i] - 2 * CellPadding);
             if (lines.Count > maxLines) lines = [.. lines.Take(maxLines - 1), lines[maxLines - 1] + " …"];
             return lines;

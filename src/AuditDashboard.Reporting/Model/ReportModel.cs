@@ -17,6 +17,8 @@ public sealed record ReportModel
     public required IReadOnlyList<SourceCompleteness> Completeness { get; init; }
     public required IReadOnlyList<ControlSection> Controls { get; init; }
     public IReadOnlyList<OutOfScopeItem> OutOfScope { get; init; } = [];
+    /// <summary>The dashboard's own use in the period (source auditdashboard), counted apart from the providers' activity.</summary>
+    public IReadOnlyList<DashboardUseRow> DashboardUse { get; init; } = [];
     public required IntegrityAttestation Integrity { get; init; }
     public required int SampleSeed { get; init; }
     public required string SampleMethod { get; init; }
