@@ -124,8 +124,7 @@ public static class ReportRenderer
         ]);
         flow.Image(Charts.PerDay("Events per day (UTC)", s.EventsPerDay, new ScottPlot.Color(25, 118, 210)), 480);
         flow.Image(Charts.PerDay("Failed sign-ins per day (UTC)", s.FailuresPerDay, new ScottPlot.Color(211, 47, 47)), 480);
-        flow.Images(240, Charts.Counts("Alerts by severity", s.AlertsBySeverity, new ScottPlot.Color(245, 124, 0)),
-            Charts.Counts("Alerts by status", s.AlertsByStatus, new ScottPlot.Color(56, 142, 60)));
+        flow.Images(240, Charts.Counts("Alerts by severity", s.AlertsBySeverity), Charts.Counts("Alerts by status", s.AlertsByStatus));
         flow.Heading("Controls at a glance", 12);
         flow.Table([new("Framework", 1.6), new("Control", 1.1), new("Title", 5), new("Population", 1.6, AlignRight: true), new("Exceptions (open)", 1.6, AlignRight: true)],
             model.Controls.Select(c => (IReadOnlyList<string?>)[
