@@ -44,11 +44,14 @@ internal static class IntegritySection
         foreach (var line in c.Note.TrimEnd('\n').Split('\n')) flow.Paragraph(line.Length == 0 ? " " : line, flow.MonoSmall);
         flow.Heading("Verifying offline", 11);
         flow.Paragraph("1. Obtain the log's verifier key from its owner (not from this report), and the evidence bundle (ZIP) beside this PDF.");
-        flow.Paragraph("2. Run `auditdash verify-bundle BUNDLE.zip --key KEY`, or the standard-library `python3 docs/verify_chain.py --bundle BUNDLE.zip --key KEY`: " +
-            "each checks the checkpoint's signature and that every sampled event's bytes (proofs/N.json) are included in its tree (proofs/N.tlog-proof).");
+        flow.Paragraph("2. Run either of these; each checks the checkpoint's signature and that every sampled event's bytes (proofs/N.json) " +
+            "are included in its tree (proofs/N.tlog-proof). The second needs only Python's standard library:");
+        flow.Paragraph("auditdash verify-bundle BUNDLE.zip --key KEY", flow.MonoSmall, indent: 16);
+        flow.Paragraph("python3 docs/verify_chain.py --bundle BUNDLE.zip --key KEY", flow.MonoSmall, indent: 16);
         flow.Paragraph("3. Any C2SP tlog-proof verifier (for example one built on Go's golang.org/x/mod/sumdb/note and sumdb/tlog) checks the same files.");
-        flow.Paragraph("4. With database access, `auditdash verify --checkpoint log/checkpoint --key KEY` shows that the store still holds this exact history; " +
-            "a witness's cosignature shows that a second party saw the same tree.");
+        flow.Paragraph("4. With database access, this shows that the store still holds this exact history; a witness's cosignature shows that a second " +
+            "party saw the same tree:");
+        flow.Paragraph("auditdash verify --checkpoint log/checkpoint --key KEY", flow.MonoSmall, indent: 16);
     }
 
     public static string Sentence(IntegrityAttestation a) => a.Intact

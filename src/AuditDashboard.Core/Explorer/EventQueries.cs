@@ -12,18 +12,31 @@ public static class EventQueries
 {
     public const int MaxPageSize = 500;
 
-    public static async Task<EventPage> PageAsync(AuditDbContext db, EventFilter filter, EventCursor? after, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>Matches counted exactly up to here; beyond it the explorer says "10,000+" (the count's work stays bounded).</summary>
+    public const int CountCap = 10_000;
+
+    public static Task<EventPage> PageAsync(AuditDbContext db, EventFilter filter, EventCursor? after, int pageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(db, filter, EventSort.Newest, after, before: null, pageSize, cancellationToken);
+
+    /// <summary>
+    /// A page in <paramref name="sort"/> order after <paramref name="after"/>, or, with <paramref name="before"/>, the page
+    /// that precedes that position (read in the opposite direction, then turned round).
+    /// </summary>
+    public static async Task<EventPage> PageAsync(AuditDbContext db, EventFilter filter, EventSort sort, EventCursor? after, EventCursor? before, int pageSize,
+        CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
         var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
+        bool backward = before is not null;
+        bool descending = (sort == EventSort.Newest) != backward;
         var results = new List<AccessEvent>(pageSize + 1);
-        var cursor = after;
+        var cursor = backward ? before : after;
         // Rows outside an unaligned CIDR block are dropped after the index range, so a page may need several reads.
         while (results.Count <= pageSize)
         {
             int want = pageSize + 1 - results.Count;
-            var rows = await Newest(Apply(db.Events.AsNoTracking(), filter, ip, names), cursor).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
+            var rows = await Ordered(Apply(db.Events.AsNoTracking(), filter, ip, names), cursor, descending).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
             if (rows.Count == 0) break;
             results.AddRange(ip?.NeedsExactCheck == true ? rows.Where(r => ip.Matches(r.Ip)) : rows);
             cursor = new EventCursor(rows[^1].Timestamp, rows[^1].Seq);
@@ -31,7 +44,31 @@ public static class EventQueries
         }
         bool more = results.Count > pageSize;
         if (more) results.RemoveRange(pageSize, results.Count - pageSize);
-        return new EventPage(results, more ? new EventCursor(results[^1].Timestamp, results[^1].Seq) : null, names.Notes);
+        if (backward) results.Reverse();
+        static EventCursor At(AccessEvent e) => new(e.Timestamp, e.Seq);
+        EventCursor? next = results.Count == 0 ? null : backward ? At(results[^1]) : more ? At(results[^1]) : null;
+        EventCursor? previous = results.Count == 0 ? null : backward ? (more ? At(results[0]) : null) : after is null ? null : At(results[0]);
+        return new EventPage(results, next, names.Notes, previous);
+    }
+
+    /// <summary>How many events match, exactly up to <see cref="CountCap"/>: reading stops there.</summary>
+    public static async Task<EventCount> CountAsync(AuditDbContext db, EventFilter filter, CancellationToken cancellationToken = default)
+    {
+        var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
+        var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
+        var query = Apply(db.Events.AsNoTracking(), filter, ip, names);
+        if (ip?.NeedsExactCheck == true)
+        {
+            int read = 0, matched = 0;
+            await foreach (var address in query.Select(e => e.Ip).Take(CountCap * 4).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                read++;
+                if (ip.Matches(address)) matched++;
+            }
+            return new EventCount(Math.Min(matched, CountCap), matched > CountCap || read == CountCap * 4);
+        }
+        int count = await query.Take(CountCap + 1).CountAsync(cancellationToken);
+        return new EventCount(Math.Min(count, CountCap), count > CountCap);
     }
 
     /// <summary>Every matching event, newest first, read in pages so memory stays flat during a large export.</summary>
@@ -100,14 +137,16 @@ public static class EventQueries
         return query;
     }
 
-    private static IQueryable<AccessEvent> Newest(IQueryable<AccessEvent> query, EventCursor? after)
+    private static IQueryable<AccessEvent> Ordered(IQueryable<AccessEvent> query, EventCursor? after, bool descending)
     {
         if (after is not null)
         {
             var t = after.Timestamp;
             var s = after.Seq;
-            query = query.Where(e => e.Timestamp < t || (e.Timestamp == t && e.Seq < s));
+            query = descending
+                ? query.Where(e => e.Timestamp < t || (e.Timestamp == t && e.Seq < s))
+                : query.Where(e => e.Timestamp > t || (e.Timestamp == t && e.Seq > s));
         }
-        return query.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq);
+        return descending ? query.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq) : query.OrderBy(e => e.Timestamp).ThenBy(e => e.Seq);
     }
 }

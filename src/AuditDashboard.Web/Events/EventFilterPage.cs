@@ -24,6 +24,8 @@ public abstract class EventFilterPage : ComponentBase
     [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? Text { get; set; }
     [SupplyParameterFromQuery(Name = "after")] public string? After { get; set; }
+    [SupplyParameterFromQuery(Name = "before")] public string? Before { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

@@ -11,6 +11,9 @@ public static class EventFilterQuery
 {
     public const string TimeFormat = "yyyy-MM-ddTHH:mm";
 
+    /// <summary>The order a URL asks for: <c>sort=oldest</c>, else newest first.</summary>
+    public static EventSort Sort(string? value) => string.Equals(value, "oldest", StringComparison.OrdinalIgnoreCase) ? EventSort.Oldest : EventSort.Newest;
+
     public static (EventFilter Filter, List<string> Errors) Parse(IDictionary<string, StringValues> query)
     {
         var errors = new List<string>();
@@ -62,7 +65,8 @@ public static class EventFilterQuery
         return Parse(QueryHelpers.ParseQuery(query));
     }
 
-    public static string ToQueryString(EventFilter f, EventCursor? after = null)
+    /// <summary>The filter, and optionally a position and an order, as a query string.</summary>
+    public static string ToQueryString(EventFilter f, EventCursor? after = null, EventCursor? before = null, EventSort sort = EventSort.Newest)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         void Add(string key, string? value)
@@ -82,7 +86,9 @@ public static class EventFilterQuery
         Add("country", f.Country);
         Add("source", f.Source);
         Add("q", f.Text);
+        if (sort != EventSort.Newest) Add("sort", "oldest");
         Add("after", after?.ToString());
+        Add("before", before?.ToString());
         return QueryString.Create(pairs).ToString();
     }
 }

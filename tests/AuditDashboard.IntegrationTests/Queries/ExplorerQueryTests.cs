@@ -64,4 +64,43 @@ public sealed class ExplorerQueryTests(SimulatedStore store) : IClassFixture<Sim
         Assert.NotEmpty(tools);
         Assert.Empty(await AllPagesAsync(new EventFilter { Text = "%" }, 10));
     }
+
+    [Fact]
+    public async Task Oldest_first_and_paging_back_cover_the_same_events_and_the_count_is_exact_up_to_its_cap()
+    {
+        var filter = new EventFilter { EventTypes = [EventTypes.TokenValidated] };
+        await using var db = store.Factory.CreateDbContext();
+        var expected = (await db.Events.AsNoTracking().Where(e => e.EventType == EventTypes.TokenValidated).Select(e => new { e.Timestamp, e.Seq }).ToListAsync())
+            .OrderBy(e => e.Timestamp).ThenBy(e => e.Seq).Select(e => e.Seq).ToList();
+
+        var forward = new List<long>();
+        var pages = new List<EventPage>();
+        EventCursor? cursor = null;
+        do
+        {
+            var page = await EventQueries.PageAsync(db, filter, EventSort.Oldest, cursor, null, 97);
+            pages.Add(page);
+            forward.AddRange(page.Events.Select(e => e.Seq));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+        Assert.Equal(expected, forward);
+
+        // From the last page back to the first, through Previous, each page is the one seen going forward.
+        var back = pages[^1];
+        for (int i = pages.Count - 2; i >= 0; i--)
+        {
+            back = await EventQueries.PageAsync(db, filter, EventSort.Oldest, null, back.Previous, 97);
+            Assert.Equal(pages[i].Events.Select(e => e.Seq), back.Events.Select(e => e.Seq));
+        }
+        Assert.Null(back.Previous);
+
+        var count = await EventQueries.CountAsync(db, filter);
+        Assert.Equal(Math.Min(expected.Count, EventQueries.CountCap), count.Count);
+        Assert.Equal(expected.Count > EventQueries.CountCap, count.Capped);
+        long total = await db.Events.LongCountAsync();
+        var all = await EventQueries.CountAsync(db, new EventFilter());
+        Assert.Equal((Math.Min(total, EventQueries.CountCap), total > EventQueries.CountCap), (all.Count, all.Capped));
+        Assert.Equal("10,000+", new EventCount(EventQueries.CountCap, true).Describe());
+    }
 }

@@ -17,7 +17,7 @@ public sealed class EventFilterFormTests : DashboardContext
             .Add(x => x.OnApply, f => applied = f));
 
         form.Find("input[data-testid=filter-user]").Input("anna@acme.example");
-        form.Find("[data-testid=apply-filter]").Click();
+        form.Find("[data-testid=filter-form]").Submit(); // Enter in a field submits the form
         form.WaitForAssertion(() => Assert.NotNull(applied));
         Assert.Equal("anna@acme.example", applied!.User);
         Assert.Equal("DE", applied.Country);
@@ -27,6 +27,7 @@ public sealed class EventFilterFormTests : DashboardContext
         applied = null;
         form.Find("input[data-testid=filter-from]").Input("yesterday-ish");
         form.Find("[data-testid=apply-filter]").Click();
+        form.Find("[data-testid=filter-form]").Submit();
         form.WaitForAssertion(() => Assert.Contains("'yesterday-ish' is not a date and time", form.Markup));
         Assert.Null(applied);
 
@@ -34,5 +35,13 @@ public sealed class EventFilterFormTests : DashboardContext
         form.WaitForAssertion(() => Assert.NotNull(applied));
         Assert.Null(applied!.User);
         Assert.Null(applied.Country);
+    }
+
+    [Fact]
+    public void Examples_are_helper_text_not_placeholders_that_look_like_applied_filters()
+    {
+        var form = Render<EventFilterForm>(p => p.Add(x => x.Filter, new EventFilter()));
+        Assert.DoesNotContain(form.FindAll("input"), i => !string.IsNullOrEmpty(i.GetAttribute("placeholder")));
+        Assert.Contains("e.g. 91.64.0.0/16", form.Markup);
     }
 }

@@ -40,6 +40,11 @@ public sealed class EventsPageTests : DashboardContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
         page.FindAll("[data-testid=event-row]")[0].Click();
         page.WaitForAssertion(() => Assert.Contains("\"prev_hash\"", page.Find("[data-testid=raw-json]").TextContent));
+        // Ids and the hash can be copied: the button carries the value itself.
+        var hash = page.Find("[data-testid=copy-hash]").GetAttribute("data-copy")!;
+        Assert.Matches("^[0-9a-f]{64}$", hash);
+        Assert.Contains(hash, page.Find("[data-testid=raw-json]").TextContent);
+        Assert.NotNull(page.Find("[data-testid=copy-event-id]").GetAttribute("data-copy"));
         // The simulated store was filled through the ingest service with origin "test": the batch's chain head says so.
         page.WaitForAssertion(() => Assert.Equal("test", page.Find("[data-testid=delivered-by]").TextContent));
     }
@@ -90,5 +95,45 @@ public sealed class EventsPageTests : DashboardContext
         page.WaitForAssertion(() => Assert.Contains("mud-drawer--open", page.Markup));
         page.Find("[data-testid=event-drawer]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
         page.WaitForAssertion(() => Assert.DoesNotContain("mud-drawer--open", page.Markup));
+    }
+
+    [Fact]
+    public void The_explorer_counts_its_matches_sorts_by_time_both_ways_and_pages_newer_and_older()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/events?type=login_failure");
+        var page = Render<EventsPage>();
+        page.WaitForAssertion(() => Assert.Matches(@"^[\d,]+ events$", page.Find("[data-testid=result-count]").TextContent.Trim()));
+        int count = int.Parse(page.Find("[data-testid=result-count]").TextContent.Trim().Split(' ')[0].Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        using (var db = Store.CreateDbContext())
+            Assert.Equal(db.Events.Count(e => e.EventType == "login_failure"), count);
+        Assert.True(page.Find("[data-testid=newer]").HasAttribute("disabled"), "the first page has nothing newer");
+        var newestFirst = page.FindAll("[data-testid=event-row]").Select(r => r.TextContent).ToList();
+
+        page.Find("[data-testid=older]").Click();
+        page.WaitForAssertion(() => Assert.Contains("after=", navigation.Uri));
+        page.WaitForAssertion(() => Assert.NotEqual(newestFirst[0], page.FindAll("[data-testid=event-row]")[0].TextContent));
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=newer]").HasAttribute("disabled")));
+        page.Find("[data-testid=newer]").Click();
+        page.WaitForAssertion(() => Assert.Contains("before=", navigation.Uri));
+        page.WaitForAssertion(() => Assert.Equal(newestFirst, page.FindAll("[data-testid=event-row]").Select(r => r.TextContent).ToList()));
+
+        page.Find("[data-testid=sort-time]").Click();
+        page.WaitForAssertion(() => Assert.Contains("sort=oldest", navigation.Uri));
+        page.WaitForAssertion(() => Assert.Equal("ascending", page.Find("th[aria-sort]").GetAttribute("aria-sort")));
+        var oldest = page.FindAll("[data-testid=event-row] td:last-child").Select(c => long.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        using (var db = Store.CreateDbContext())
+            Assert.Equal(db.Events.Where(e => e.EventType == "login_failure").OrderBy(e => e.Timestamp).ThenBy(e => e.Seq).Take(50).Select(e => e.Seq).ToList(), oldest);
+    }
+
+    [Fact]
+    public void Rows_are_reached_with_tab_and_enter_opens_one()
+    {
+        var page = Render<EventsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=event-row]")));
+        var row = page.FindAll("[data-testid=event-row]")[0];
+        Assert.Equal("0", row.GetAttribute("tabindex"));
+        row.KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+        page.WaitForAssertion(() => Assert.Contains("\"prev_hash\"", page.Find("[data-testid=raw-json]").TextContent));
     }
 }
