@@ -11,7 +11,8 @@ public sealed record SessionSummary(
     int EventCount,
     int DistinctIps,
     int DistinctCountries,
-    int Failures)
+    int Failures,
+    int DistinctNetworks = 0)
 {
     public TimeSpan Duration => LastSeen - FirstSeen;
 }

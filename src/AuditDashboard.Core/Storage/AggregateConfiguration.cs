@@ -57,13 +57,18 @@ internal static class AggregateConfiguration
             e.Property(x => x.DistinctIps).HasColumnName("distinct_ips");
             e.Property(x => x.DistinctCountries).HasColumnName("distinct_countries");
             e.Property(x => x.DistinctNetworks).HasColumnName("distinct_networks");
-            e.HasIndex(x => x.LastSeen).HasDatabaseName("ix_agg_session_last_seen");
             e.HasIndex(x => new { x.UserId, x.LastSeen }).HasDatabaseName("ix_agg_session_user");
+            // One index per order of the sessions list, each ending in the session id for the keyset.
+            e.HasIndex(x => new { x.LastSeen, x.SessionId }).HasDatabaseName("ix_agg_session_last_seen");
+            e.HasIndex(x => new { x.FirstSeen, x.SessionId }).HasDatabaseName("ix_agg_session_first_seen_id");
+            e.HasIndex(x => new { x.Events, x.SessionId }).HasDatabaseName("ix_agg_session_events_id");
+            e.HasIndex(x => new { x.Failures, x.SessionId }).HasDatabaseName("ix_agg_session_failures_id");
         });
         modelBuilder.Entity<SessionValue>(e =>
         {
             e.ToTable("agg_session_value");
             e.HasKey(x => new { x.SessionId, x.Kind, x.Value });
+            e.HasIndex(x => new { x.Kind, x.Value }).HasDatabaseName("ix_agg_session_value_value"); // sessions seen from an IP
             e.Property(x => x.SessionId).HasColumnName("session_id").HasMaxLength(256);
             e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
             e.Property(x => x.Value).HasColumnName("value").HasMaxLength(256);

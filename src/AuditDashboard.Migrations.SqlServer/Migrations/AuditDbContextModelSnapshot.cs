@@ -898,7 +898,16 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
 
                     b.HasKey("SessionId");
 
-                    b.HasIndex("LastSeen")
+                    b.HasIndex("Events", "SessionId")
+                        .HasDatabaseName("ix_agg_session_events_id");
+
+                    b.HasIndex("Failures", "SessionId")
+                        .HasDatabaseName("ix_agg_session_failures_id");
+
+                    b.HasIndex("FirstSeen", "SessionId")
+                        .HasDatabaseName("ix_agg_session_first_seen_id");
+
+                    b.HasIndex("LastSeen", "SessionId")
                         .HasDatabaseName("ix_agg_session_last_seen");
 
                     b.HasIndex("UserId", "LastSeen")
@@ -925,6 +934,9 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                         .HasColumnName("value");
 
                     b.HasKey("SessionId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_agg_session_value_value");
 
                     b.ToTable("agg_session_value", (string)null);
                 });

@@ -118,4 +118,19 @@ public sealed class NameSearchTests : IAsyncLifetime
         var byPrefix = await SessionQueries.ListAsync(db, new Aggregator(_factory), new EventFilter { User = "maya" });
         Assert.Equal(["s-maya"], byPrefix.Select(s => s.SessionId));
     }
+
+    [Fact]
+    public async Task The_sessions_list_filters_by_ip_block_spread_and_failures()
+    {
+        await using var db = _factory.CreateDbContext();
+        var aggregator = new Aggregator(_factory);
+        async Task<List<string>> Ids(SessionFilter f) => (await SessionListQueries.PageAsync(db, aggregator, f, null, 50)).Sessions.Select(s => s.SessionId).Order().ToList();
+        Assert.Equal(["s-maya"], await Ids(new SessionFilter { Ip = "91.64.1.0/24" }));
+        Assert.Equal(["s-maya"], await Ids(new SessionFilter { Ip = "91.64.1.11" }));
+        Assert.Equal(["s-tom"], await Ids(new SessionFilter { Spread = true }));
+        Assert.Empty(await Ids(new SessionFilter { WithFailures = true }));
+        Assert.Equal(["s-mayb", "s-maya"], (await SessionListQueries.PageAsync(db, aggregator, new SessionFilter { User = "may", Sort = SessionSort.FirstSeen }, null, 1) is var first
+            ? new[] { first.Sessions[0].SessionId }.Concat((await SessionListQueries.PageAsync(db, aggregator, new SessionFilter { User = "may", Sort = SessionSort.FirstSeen }, first.Next, 1)).Sessions.Select(s => s.SessionId)).ToList()
+            : []).Order().Reverse().ToList());
+    }
 }

@@ -27,6 +27,37 @@ public sealed class SessionPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task Sessions_page_by_keyset_sort_by_their_columns_and_the_hijacked_one_stands_out()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var hijacked = await SessionOf(Scenarios.SessionHijack);
+        await new AuditDashboard.Core.Detection.DetectionRunner(Store, new AuditDashboard.Core.Detection.DetectionOptions(), TestClock.Default).BackfillAsync(null, null);
+
+        navigation.NavigateTo("/sessions?from=2026-10-01T00:00&spread=1");
+        var page = Render<SessionsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-row]")));
+        var row = page.FindAll("[data-testid=session-row]").Single(r => r.InnerHtml.Contains(Uri.EscapeDataString(hijacked)));
+        Assert.Contains("session-alert", row.ClassName);
+        Assert.Contains("alert", row.TextContent);
+        Assert.Contains("2 countries", row.TextContent);
+        row.Click(); // the whole row opens the trace
+        page.WaitForAssertion(() => Assert.EndsWith($"/sessions/{Uri.EscapeDataString(hijacked)}", navigation.Uri));
+
+        navigation.NavigateTo("/sessions?from=2026-10-01T00:00&sort=events");
+        page = Render<SessionsPage>();
+        page.WaitForAssertion(() => Assert.Equal(50, page.FindAll("[data-testid=session-row]").Count));
+        int Events(AngleSharp.Dom.IElement r) => int.Parse(r.Children[5].TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        var first = page.FindAll("[data-testid=session-row]").Select(Events).ToList();
+        Assert.Equal(first.OrderByDescending(e => e), first);
+        Assert.Equal("descending", page.Find("th[aria-sort=descending]").GetAttribute("aria-sort"));
+        page.Find("[data-testid=sessions-next]").Click();
+        page.WaitForAssertion(() => Assert.Contains("after=", navigation.Uri));
+        page = Render<SessionsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-row]")));
+        Assert.True(page.FindAll("[data-testid=session-row]").Select(Events).Max() <= first.Min());
+    }
+
+    [Fact]
     public async Task A_hijacked_session_trace_highlights_the_change_and_shows_the_token_chain()
     {
         var id = await SessionOf(Scenarios.SessionHijack);
