@@ -69,6 +69,18 @@ public sealed class SessionPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task The_trace_shows_each_user_agent_and_labels_a_forked_refresh_family_as_reuse()
+    {
+        var id = await SessionOf(Scenarios.RefreshTokenReuse);
+        var page = Render<SessionTracePage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=trace-row]")));
+        Assert.Contains("reused: refreshed 2×", page.Find("[data-testid=token-reuse]").TextContent);
+        Assert.Contains(page.FindAll("[data-testid=user-agent]"), ua => ua.TextContent.Length > 0);
+        // The change is drawn in a wrapping span, not a one-line chip that clips it.
+        Assert.DoesNotContain(page.FindAll("[data-testid=change]"), c => c.ClassList.Contains("mud-chip"));
+    }
+
+    [Fact]
     public async Task A_revoked_token_used_later_is_flagged_in_the_chain()
     {
         var id = await SessionOf(Scenarios.RevokedTokenUse);
