@@ -69,7 +69,8 @@ public static class ReportBuilder
         var alerts = await AlertScope.FilterAsync(db, r, await ReportQueries.AlertsAsync(db, r.From, r.To, cancellationToken), cancellationToken);
         var history = (await ReportQueries.HistoryAsync(db, alerts.Select(a => a.Id).ToList(), cancellationToken))
             .GroupBy(h => h.AlertId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.Id).ToList());
-        var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [])).ToList();
+        var names = await AlertSubjects.UserNamesAsync(db, alerts, cancellationToken);
+        var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [], names)).ToList();
         var verification = knownBreak ?? await ChainVerifier.VerifyAsync(db,
             checkpoint is null ? [] : [Integrity.Log.Checkpoint.Parse(Integrity.Notes.SignedNote.Parse(checkpoint.Note).Text)], cancellationToken: cancellationToken);
 
@@ -179,10 +180,10 @@ public static class ReportBuilder
         };
     }
 
-    private static ExceptionRow Exception(Alert a, List<AlertHistory> history)
+    private static ExceptionRow Exception(Alert a, List<AlertHistory> history, Dictionary<string, string> names)
     {
         var first = history.FirstOrDefault(h => h.Actor != AlertStore.DetectorActor && h.ToStatus != AlertStatuses.Open);
-        return new ExceptionRow(a.Id, a.Detector, a.Severity, $"{a.SubjectKind} {a.Subject}", a.WindowStart, a.Status, a.Assignee,
+        return new ExceptionRow(a.Id, a.Detector, a.Severity, $"{a.SubjectKind} {AlertSubjects.Describe(a, names)}", a.WindowStart, a.Status, a.Assignee,
             first?.Actor, first is null ? null : first.At - a.FirstDetectedAt,
             history.Where(h => h.Actor != AlertStore.DetectorActor).Select(h => new TriageStep(h.At, h.Actor, h.FromStatus, h.ToStatus, h.Note)).ToList());
     }

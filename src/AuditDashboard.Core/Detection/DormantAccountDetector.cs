@@ -14,8 +14,10 @@ public sealed class DormantAccountDetector(TimeSpan inactivity) : IDetector
         if (e.EventType != EventTypes.LoginSuccess || (e.UserId ?? e.Username) is not { } user) yield break;
         if (_lastSignIn.TryGetValue(user, out var last) && e.Timestamp - last.At >= inactivity)
         {
-            yield return new AlertCandidate(Name, Severities.Medium, "user", user, last.At, e.Timestamp, [last.Seq, e.Seq],
-                $"{e.Username ?? user} signed in after {(e.Timestamp - last.At).TotalDays:F0} days without a sign-in (threshold {inactivity.TotalDays:F0} days).",
+            // The window is the sign-in that fired it: the previous sign-in is evidence, not when the alert happened.
+            yield return new AlertCandidate(Name, Severities.Medium, "user", user, e.Timestamp, e.Timestamp, [last.Seq, e.Seq],
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{e.Username ?? user} signed in after {(e.Timestamp - last.At).TotalDays:F0} days without a sign-in (previous sign-in {last.At:yyyy-MM-dd HH:mm} UTC; threshold {inactivity.TotalDays:F0} days)."),
                 [Controls.Cc62, Controls.A816, "ISO27001 A.5.18"]);
         }
         if (!_lastSignIn.TryGetValue(user, out var kept) || e.Timestamp > kept.At) _lastSignIn[user] = (e.Timestamp, e.Seq);

@@ -19,6 +19,45 @@ public sealed class AlertPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task An_alert_names_its_user_draws_its_places_over_coastlines_and_offers_triagers_as_assignees()
+    {
+        var alert = await DetectAsync("impossible_travel");
+        SignedInAs(Roles.SecurityAnalyst);
+        Authorization.SetPolicies(Policies.Viewer, Policies.Analyst);
+        var page = Render<AlertPage>(p => p.Add(x => x.Id, alert.Id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=alert-map]")));
+        // The user's name, with the opaque id beside it.
+        await using (var db = Store.CreateDbContext())
+        {
+            var name = await db.Events.Where(e => e.UserId == alert.Subject && e.Username != null).Select(e => e.Username).FirstAsync();
+            Assert.Equal($"{name} ({alert.Subject})", page.Find("[data-testid=alert-subject]").TextContent);
+        }
+        // Real coastlines (Natural Earth land, shipped in the app): a long path, and both places and the speed said.
+        Assert.True(page.Find("[data-testid=coastlines]").GetAttribute("d")!.Length > 10_000);
+        Assert.Matches(@"km/h\.$", page.Find("[data-testid=alert-speed]").TextContent.Trim());
+        Assert.Equal(2, page.FindAll("[data-testid=alert-map] circle").Count);
+        // One button per session, each saying which (impossible travel spans two sign-ins, so two sessions).
+        var traces = page.FindAll("[data-testid=alert-session-trace]").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Equal(traces.Distinct().Count(), traces.Count);
+
+        // The assignee is picked from people who signed in with a triage role (the analyst's own session here).
+        await new AuditDashboard.Core.SignIn.DashboardSessionStore(Store, TestClock.Default).StartAsync("ana.analyst@acme.example", [Roles.SecurityAnalyst]);
+        await using (var db = Store.CreateDbContext())
+            Assert.Equal(["ana.analyst@acme.example"], await Triagers.ListAsync(db)); // the auditor's own sign-in is not one
+    }
+
+    [Fact]
+    public async Task The_dormant_account_alert_is_dated_when_it_fired_not_at_the_previous_sign_in()
+    {
+        var alert = await DetectAsync("dormant_account_reactivation");
+        await using var db = Store.CreateDbContext();
+        var seqs = System.Text.Json.JsonSerializer.Deserialize<long[]>(alert.Evidence)!;
+        var fired = await db.Events.Where(e => e.Seq == seqs.Max()).Select(e => e.Timestamp).SingleAsync();
+        Assert.Equal((fired, fired), (alert.WindowStart, alert.WindowEnd));
+        Assert.Contains("previous sign-in", alert.Explanation);
+    }
+
+    [Fact]
     public async Task The_queue_lists_the_detected_attacks()
     {
         await DetectAsync("brute_force");
