@@ -10,9 +10,13 @@ public sealed class IntegrityStatus
 
     public (VerificationResult? Result, DateTime? CheckedAt) Latest => (_last, _checkedAt);
 
+    /// <summary>Raised after each verification, so open pages show the new result without a reload.</summary>
+    public event Action? Changed;
+
     public void Record(VerificationResult result, DateTime at)
     {
         _last = result;
         _checkedAt = at;
+        Changed?.Invoke();
     }
 }
