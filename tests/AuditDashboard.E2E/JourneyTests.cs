@@ -22,7 +22,7 @@ public sealed class JourneyTests(AppServer app) : LocalOnlyTest, IClassFixture<A
         var ips = await page.Locator("a[href*='ip=']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(ips);
         await page.Locator("a[href*='ip=']").First.ClickAsync();
-        await page.WaitForURLAsync("**/events?**ip=**");
+        await page.WaitForURLAsync(url => url.Contains("/events?") && url.Contains("ip="));
         await AppServer.WaitForCircuitAsync(page);
         await Expect(page.Locator("[data-testid=event-row]").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=result-count]")).ToContainTextAsync("event");
