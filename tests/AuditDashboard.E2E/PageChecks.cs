@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 
 namespace AuditDashboard.E2E;
 
-/// <summary>What every page of a journey must pass: axe-core with no serious or critical violation, and screenshots at 1440 and 390 px.</summary>
+/// <summary>What every page of a journey must pass: axe-core with no serious or critical violation, and screenshots at 1440, 1280 and 390 px.</summary>
 public static class PageChecks
 {
-    public static readonly (int Width, int Height)[] Sizes = [(1440, 900), (390, 844)];
+    public static readonly (int Width, int Height)[] Sizes = [(1440, 900), (1280, 800), (390, 844)];
 
     /// <summary>axe-core on the page as it is now; fails naming each serious or critical rule and where it was broken.</summary>
     public static async Task AccessibleAsync(IPage page, string name)
