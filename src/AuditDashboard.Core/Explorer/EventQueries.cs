@@ -15,6 +15,9 @@ public static class EventQueries
     /// <summary>Matches counted exactly up to here; beyond it the explorer says "10,000+" (the count's work stays bounded).</summary>
     public const int CountCap = 10_000;
 
+    /// <summary>Up to this many users matched by a typed name, a page is merged from each user's own index walk.</summary>
+    private const int MaxMergedUsers = 8;
+
     public static Task<EventPage> PageAsync(AuditDbContext db, EventFilter filter, EventCursor? after, int pageSize, CancellationToken cancellationToken = default) =>
         PageAsync(db, filter, EventSort.Newest, after, before: null, pageSize, cancellationToken);
 
@@ -32,8 +35,22 @@ public static class EventQueries
         bool descending = (sort == EventSort.Newest) != backward;
         var results = new List<AccessEvent>(pageSize + 1);
         var cursor = backward ? before : after;
+        if (names.Users is { Count: > 0 and <= MaxMergedUsers } users && ip?.NeedsExactCheck != true)
+        {
+            // A few matched users: walk each one's own index in page order and merge, so the page costs the page
+            // however many events those users have (one OR over both columns would sort all of them first).
+            var unfiltered = Apply(db.Events.AsNoTracking(), filter with { User = null }, ip, names with { Users = null });
+            foreach (var user in users)
+            {
+                results.AddRange(await Ordered(unfiltered.Where(e => e.UserId == user), cursor, descending).Take(pageSize + 1).ToListAsync(cancellationToken));
+                results.AddRange(await Ordered(unfiltered.Where(e => e.Username == user), cursor, descending).Take(pageSize + 1).ToListAsync(cancellationToken));
+            }
+            var merged = results.DistinctBy(e => e.Seq);
+            results = (descending ? merged.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq) : merged.OrderBy(e => e.Timestamp).ThenBy(e => e.Seq))
+                .Take(pageSize + 1).ToList();
+        }
         // Rows outside an unaligned CIDR block are dropped after the index range, so a page may need several reads.
-        while (results.Count <= pageSize)
+        else while (results.Count <= pageSize)
         {
             int want = pageSize + 1 - results.Count;
             var rows = await Ordered(Apply(db.Events.AsNoTracking(), filter, ip, names), cursor, descending).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);

@@ -103,4 +103,22 @@ public sealed class ExplorerQueryTests(SimulatedStore store) : IClassFixture<Sim
         Assert.Equal((Math.Min(total, EventQueries.CountCap), total > EventQueries.CountCap), (all.Count, all.Capped));
         Assert.Equal("10,000+", new EventCount(EventQueries.CountCap, true).Describe());
     }
+
+    [Fact]
+    public async Task A_typed_name_pages_through_every_event_of_the_users_it_matches_once_in_order()
+    {
+        await new AuditDashboard.Core.Overview.Aggregator(store.Factory).CatchUpAsync();
+        await using var db = store.Factory.CreateDbContext();
+        var all = await db.Events.AsNoTracking().ToListAsync();
+        var name = all.First(e => e.Username is not null && e.UserId is not null && e.Source != EventSources.Dashboard).Username!;
+        var typed = name[..3].ToUpperInvariant();
+        bool Begins(string? v) => (v ?? "").StartsWith(typed, StringComparison.OrdinalIgnoreCase);
+        // The accounts the name stands for: the user id, or the username of an event without one.
+        var accounts = all.Where(e => Begins(e.UserId) || Begins(e.Username)).Select(e => e.UserId ?? e.Username!).ToHashSet();
+        var expected = all.Where(e => (e.UserId is not null && accounts.Contains(e.UserId)) || (e.Username is not null && accounts.Contains(e.Username)))
+            .OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq).Select(e => e.Seq).ToList();
+        Assert.NotEmpty(expected);
+        var paged = await AllPagesAsync(new EventFilter { User = typed }, 7);
+        Assert.Equal(expected, paged.Select(e => e.Seq));
+    }
 }
