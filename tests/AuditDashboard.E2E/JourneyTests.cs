@@ -142,4 +142,18 @@ public sealed class JourneyTests(AppServer app) : LocalOnlyTest, IClassFixture<A
         Assert.Contains("Management's response", text);
         Assert.DoesNotContain("`", text);
     }
+
+    [Theory]
+    [InlineData("/sessions", "[data-testid=session-table]", "pages-sessions")]
+    [InlineData("/controls", "[data-testid=controls-soc2]", "pages-controls")]
+    [InlineData("/import", "[data-testid=import-file]", "pages-import")]
+    [InlineData("/no-such-page", "h5:has-text('Not found')", "pages-not-found")]
+    public async Task Every_other_page_passes_the_same_checks(string path, string selector, string name)
+    {
+        var page = await app.SignedInPageAsync("Administrator", "e2e.admin@example.test", returnTo: "/");
+        await page.GotoAsync(path);
+        await AppServer.WaitForCircuitAsync(page);
+        await Expect(page.Locator(selector).First).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, name);
+    }
 }
