@@ -40,7 +40,8 @@ public sealed class DashboardFlowTests(AppServer app) : LocalOnlyTest, IClassFix
             {
             }
         }
-        await Expect(page.Locator("[data-testid=event-row]").First).ToBeVisibleAsync();
+        // The URL changes before the page has read the filtered events: wait for the filtered rows, not just any rows.
+        await Expect(page.Locator("[data-testid=event-row] td:nth-child(4)").First).ToHaveTextAsync(username);
         foreach (var cell in await page.Locator("[data-testid=event-row] td:nth-child(4)").AllInnerTextsAsync())
             Assert.Equal(username, cell.Trim());
 
