@@ -46,7 +46,7 @@ public sealed class SessionPagesTests : DashboardContext
         navigation.NavigateTo("/sessions?from=2026-10-01T00:00&sort=events");
         page = Render<SessionsPage>();
         page.WaitForAssertion(() => Assert.Equal(50, page.FindAll("[data-testid=session-row]").Count));
-        int Events(AngleSharp.Dom.IElement r) => int.Parse(r.Children[5].TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        int Events(AngleSharp.Dom.IElement r) => int.Parse(r.Children[4].TextContent, System.Globalization.CultureInfo.InvariantCulture);
         var first = page.FindAll("[data-testid=session-row]").Select(Events).ToList();
         Assert.Equal(first.OrderByDescending(e => e), first);
         Assert.Equal("descending", page.Find("th[aria-sort=descending]").GetAttribute("aria-sort"));
