@@ -89,6 +89,21 @@ public sealed class SessionPagesTests : DashboardContext
     }
 
     [Fact]
+    public async Task The_overview_shows_the_dashboards_own_use_in_its_own_panel_and_not_in_its_figures()
+    {
+        var before = Render<OverviewPage>();
+        before.WaitForAssertion(() => Assert.NotEmpty(before.FindAll("[data-testid=kpi-value]")));
+        var users = before.FindAll("[data-testid=kpi-value]")[3].TextContent.Trim();
+        var line = """{"event_id":"dash-1","timestamp":"2026-10-31T20:00:00Z","event_type":"login_success","outcome":"success","source":"auditdashboard","client_id":"auditdashboard","user_id":"dev-auditor","username":"dev-auditor"}""" + "\n";
+        await new AuditDashboard.Core.Ingest.IngestService(Store, new AuditDashboard.Core.Ingest.IngestOptions(), TestClock.Default)
+            .IngestJsonAsync(System.Text.Encoding.UTF8.GetBytes(line), "test");
+        var page = Render<OverviewPage>();
+        page.WaitForAssertion(() => Assert.Contains("dev-auditor", page.Find("[data-testid=dashboard-use]").TextContent));
+        Assert.Equal(users, page.FindAll("[data-testid=kpi-value]")[3].TextContent.Trim());
+        Assert.Contains("not counted in the figures above", page.Find("[data-testid=dashboard-use]").TextContent);
+    }
+
+    [Fact]
     public void The_overview_shows_figures_for_the_range()
     {
         var page = Render<OverviewPage>();
