@@ -43,5 +43,5 @@ internal static class ExceptionsSection
         if (silent > 0) flow.Paragraph($"{silent} of these exceptions have no triage step yet.", flow.Small);
     }
 
-    internal static string Duration(TimeSpan t) => t.TotalHours >= 48 ? $"{t.TotalDays.ToString("F1", Invariant)} d" : t.TotalMinutes >= 90 ? $"{t.TotalHours.ToString("F1", Invariant)} h" : $"{t.TotalMinutes.ToString("F0", Invariant)} min";
+    private static string Duration(TimeSpan t) => t.TotalHours >= 48 ? $"{t.TotalDays.ToString("F1", Invariant)} d" : t.TotalMinutes >= 90 ? $"{t.TotalHours.ToString("F1", Invariant)} h" : $"{t.TotalMinutes.ToString("F0", Invariant)} min";
 }

@@ -25,12 +25,13 @@ public static class EventQueries
     /// A page in <paramref name="sort"/> order after <paramref name="after"/>, or, with <paramref name="before"/>, the page
     /// that precedes that position (read in the opposite direction, then turned round).
     /// </summary>
+    /// <param name="names">The filter's names already resolved (<see cref="NameLookup"/>), when the caller reads several pages or counts too.</param>
     public static async Task<EventPage> PageAsync(AuditDbContext db, EventFilter filter, EventSort sort, EventCursor? after, EventCursor? before, int pageSize,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, NameMatches? names = null)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
-        var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
+        names ??= await NameLookup.ResolveAsync(db, filter, cancellationToken);
         bool backward = before is not null;
         bool descending = (sort == EventSort.Newest) != backward;
         var results = new List<AccessEvent>(pageSize + 1);
@@ -69,10 +70,10 @@ public static class EventQueries
     }
 
     /// <summary>How many events match, exactly up to <see cref="CountCap"/>: reading stops there.</summary>
-    public static async Task<EventCount> CountAsync(AuditDbContext db, EventFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<EventCount> CountAsync(AuditDbContext db, EventFilter filter, CancellationToken cancellationToken = default, NameMatches? names = null)
     {
         var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
-        var names = await NameLookup.ResolveAsync(db, filter, cancellationToken);
+        names ??= await NameLookup.ResolveAsync(db, filter, cancellationToken);
         var query = Apply(db.Events.AsNoTracking(), filter, ip, names);
         if (ip?.NeedsExactCheck == true)
         {
@@ -93,10 +94,12 @@ public static class EventQueries
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EventCursor? cursor = null;
+        NameMatches? names = null; // resolved once for the whole export, not once per page
         do
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var page = await PageAsync(db, filter, cursor, MaxPageSize, cancellationToken);
+            names ??= await NameLookup.ResolveAsync(db, filter, cancellationToken);
+            var page = await PageAsync(db, filter, EventSort.Newest, cursor, null, MaxPageSize, cancellationToken, names);
             foreach (var e in page.Events) yield return e;
             cursor = page.Next;
         }

@@ -24,11 +24,12 @@ public static class NameLookup
         if (f.Country is { } country)
         {
             // Exact, in any case, by code or name: "de" is Germany, not the beginning of Denmark.
-            var keys = new[] { country.Trim().ToLowerInvariant(), Countries.ToCode(country)?.ToLowerInvariant() }.OfType<string>().Distinct().ToList();
+            var code = Countries.ToCode(country);
+            var keys = new[] { country.Trim().ToLowerInvariant(), code?.ToLowerInvariant() }.OfType<string>().Distinct().ToList();
             countries = await db.Names.AsNoTracking().Where(n => n.Kind == NameEntry.Country && keys.Contains(n.Key))
                 .Select(n => n.Value).Distinct().Take(MaxMatches).ToListAsync(cancellationToken);
             countries.Add(country);
-            if (Countries.ToCode(country) is { } code) countries.Add(code);
+            if (code is not null) countries.Add(code);
             countries = countries.Distinct(StringComparer.Ordinal).ToList();
         }
         return new NameMatches(users, clients, countries, notes);
