@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AuditDashboard.Cli.Commands;
-using Microsoft.Data.Sqlite;
-using Microsoft.Data.SqlClient;
+using AuditDashboard.Core.Storage;
 
 namespace AuditDashboard.Cli;
 
@@ -42,9 +41,9 @@ public static class CliApp
             Console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is SqliteException or SqlException || ex.InnerException is SqliteException or SqlException)
+        catch (Exception ex) when (StoreProvider.IsStoreFailure(ex))
         {
-            Console.Error.WriteLine($"error: the database could not be used: {(ex.InnerException ?? ex).Message}");
+            Console.Error.WriteLine($"error: the database could not be used: {(ex.InnerException is System.Data.Common.DbException inner ? inner : ex).Message}");
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -11,8 +11,8 @@ namespace AuditDashboard.Cli;
 public sealed class StoreOptions
 {
     public Option<string?> Db { get; } = new("--db") { Description = "SQLite database file (default: the web app's, from appsettings.json)", Recursive = true };
-    public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite or SqlServer", Recursive = true };
-    public Option<string?> Connection { get; } = new("--connection") { Description = "SQL Server connection string (with --provider SqlServer)", Recursive = true };
+    public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite, PostgreSQL or SqlServer", Recursive = true };
+    public Option<string?> Connection { get; } = new("--connection") { Description = "PostgreSQL or SQL Server connection string (with --provider PostgreSQL or SqlServer)", Recursive = true };
 
     public void AddTo(RootCommand root)
     {
@@ -33,7 +33,7 @@ public sealed class StoreOptions
         var provider = parse.GetValue(Provider);
         var connection = parse.GetValue(Connection);
         if (db is not null && (provider is not null && !provider.Equals(DatabaseOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase) || connection is not null))
-            throw new UsageException("--db is for SQLite; use either --db FILE or --provider SqlServer --connection STRING");
+            throw new UsageException("--db is for SQLite; use either --db FILE or --provider PostgreSQL|SqlServer --connection STRING");
         if (provider is not null) options.Provider = provider;
         if (connection is not null) options.ConnectionString = connection;
         if (db is not null)

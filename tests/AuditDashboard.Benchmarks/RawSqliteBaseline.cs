@@ -35,7 +35,7 @@ public static class RawSqliteBaseline
         foreach (var chunk in events.Chunk(batch))
         {
             using var tx = connection.BeginTransaction();
-            EventTable.Insert(connection, tx, chunk, sqlite: true);
+            EventTable.Insert(connection, tx, chunk, ticks: true, prepare: true);
             tx.Commit();
         }
         return events.Count / watch.Elapsed.TotalSeconds;

@@ -20,8 +20,7 @@ internal static class Store
         }
         else
         {
-            var safe = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(options.ConnectionString) { Password = "" };
-            Console.Error.WriteLine($"database: SQL Server {safe.DataSource}/{safe.InitialCatalog}");
+            Console.Error.WriteLine($"database: {StoreProvider.For(options).Describe(options, baseFolder)}");
         }
         return new SimpleDbContextFactory(AuditStore.CreateOptions(options, baseFolder));
     }

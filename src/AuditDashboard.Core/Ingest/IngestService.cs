@@ -21,7 +21,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
     {
     }
 
-    // One writer per process; across processes the database lock (BEGIN IMMEDIATE / sp_getapplock) serializes.
+    // One writer per process; across processes the provider's named lock on the chain serializes.
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
 
     // Read on first use, so start-up validation reports bad limits before anything is ingested.
@@ -98,7 +98,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
             {
                 return await AppendOnceAsync(unique, events.Count, origin, lookUpExisting: false, cancellationToken);
             }
-            catch (DbException ex) when (IsDuplicateKey(ex))
+            catch (DbException ex) when (StoreProvider.All.Any(p => p.IsDuplicateKey(ex)))
             {
                 return await AppendOnceAsync(unique, events.Count, origin, lookUpExisting: true, cancellationToken);
             }
@@ -112,7 +112,6 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
     private async Task<IngestResult> AppendOnceAsync(List<AccessEvent> unique, int total, string origin, bool lookUpExisting, CancellationToken cancellationToken)
     {
         await using var db = dbFactory.CreateDbContext();
-        bool sqlite = db.Database.IsSqlite();
         await using var tx = await ExclusiveTransaction.BeginAsync(db, ExclusiveTransaction.Chain, cancellationToken);
 
         var fresh = unique;
@@ -138,7 +137,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
             hash = HashChain.Link(e, ++seq, hash, out var leaf);
             leaves.Add(leaf);
         }
-        EventTable.Insert(db.Database.GetDbConnection(), tx.GetDbTransaction(), fresh, sqlite);
+        await StoreProvider.For(db).AppendEventsAsync(db, fresh, cancellationToken);
         // The Merkle tree grows in the same transaction (a store from before the tree first gets its missing leaves).
         if (!limits.Value.WithoutMerkleLog)
         {
@@ -150,15 +149,6 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
         await tx.CommitAsync(cancellationToken);
         return new IngestResult(IngestStatus.Accepted, fresh.Count, duplicates, [], null, seq, HashChain.ToHex(hash));
     }
-
-    /// <summary>The SQLite guard trigger on (source, event_id), or SQL Server's unique index (2601/2627).</summary>
-    private static bool IsDuplicateKey(DbException ex) => ex switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.Message.Contains("would replace a stored event", StringComparison.Ordinal)
-                                                        || sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
-        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
-        _ => false,
-    };
 
     private static async Task<HashSet<(string, string)>> ExistingAsync(AuditDbContext db, List<AccessEvent> events, CancellationToken cancellationToken)
     {

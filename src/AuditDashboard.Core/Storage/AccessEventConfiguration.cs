@@ -1,7 +1,6 @@
 using AuditDashboard.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AuditDashboard.Core.Storage;
 
@@ -9,12 +8,8 @@ namespace AuditDashboard.Core.Storage;
 /// Column names are snake_case and identical across providers, so the fast insert path
 /// (<see cref="EventTable"/>) and external verifiers see one schema.
 /// </summary>
-internal sealed class AccessEventConfiguration(bool isSqlite) : IEntityTypeConfiguration<AccessEvent>
+internal sealed class AccessEventConfiguration(StoreProvider provider) : IEntityTypeConfiguration<AccessEvent>
 {
-    // SQLite has no date type: UTC ticks as INTEGER index and compare faster than text.
-    private static readonly ValueConverter<DateTime, long> Ticks = new(
-        v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-
     public void Configure(EntityTypeBuilder<AccessEvent> e)
     {
         // The triggers are created by each provider's migration; declaring them keeps EF from
@@ -25,22 +20,14 @@ internal sealed class AccessEventConfiguration(bool isSqlite) : IEntityTypeConfi
             t.HasTrigger("access_events_no_update");
             t.HasTrigger("access_events_no_delete");
             t.HasTrigger("access_events_seq_order");
-            if (isSqlite) t.HasTrigger("access_events_no_replace");
+            if (provider.GuardsReplaceByTrigger) t.HasTrigger("access_events_no_replace");
         });
         e.HasKey(x => x.Seq);
         e.Property(x => x.Seq).HasColumnName("seq").ValueGeneratedNever();
         var received = e.Property(x => x.ReceivedAt).HasColumnName("received_at");
         var timestamp = e.Property(x => x.Timestamp).HasColumnName("timestamp");
-        if (isSqlite)
-        {
-            received.HasConversion(Ticks);
-            timestamp.HasConversion(Ticks);
-        }
-        else
-        {
-            received.HasColumnType("datetime2(7)");
-            timestamp.HasColumnType("datetime2(7)");
-        }
+        provider.Time(received);
+        provider.Time(timestamp);
         e.Property(x => x.EventId).HasColumnName("event_id").HasMaxLength(128).IsRequired();
         e.Property(x => x.EventType).HasColumnName("event_type").HasMaxLength(32).IsRequired();
         e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(16).IsRequired();

@@ -6,15 +6,14 @@ namespace AuditDashboard.Core.Storage;
 /// <summary>The overview's aggregate tables: mutable, derived from the events, and never part of the evidence.</summary>
 internal static class AggregateConfiguration
 {
-    public static void Configure(ModelBuilder modelBuilder, bool isSqlite)
+    public static void Configure(ModelBuilder modelBuilder, StoreProvider provider)
     {
         modelBuilder.Entity<HourlyCount>(e =>
         {
             e.ToTable("agg_hourly");
             e.HasKey(x => new { x.Hour, x.EventType, x.Outcome });
             var hour = e.Property(x => x.Hour).HasColumnName("hour");
-            if (isSqlite) hour.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-            else hour.HasColumnType("datetime2(0)");
+            provider.Time(hour, wholeSeconds: true);
             e.Property(x => x.EventType).HasColumnName("event_type").HasMaxLength(32);
             e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(16);
             e.Property(x => x.Count).HasColumnName("count");
@@ -24,8 +23,7 @@ internal static class AggregateConfiguration
             e.ToTable("agg_daily_actor");
             e.HasKey(x => new { x.Kind, x.Day, x.Value });
             var day = e.Property(x => x.Day).HasColumnName("day");
-            if (isSqlite) day.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-            else day.HasColumnType("datetime2(0)");
+            provider.Time(day, wholeSeconds: true);
             e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(16);
             e.Property(x => x.Value).HasColumnName("value").HasMaxLength(256);
             e.Property(x => x.Events).HasColumnName("events");
@@ -42,16 +40,8 @@ internal static class AggregateConfiguration
             e.Property(x => x.ClientId).HasColumnName("client_id").HasMaxLength(256);
             var first = e.Property(x => x.FirstSeen).HasColumnName("first_seen");
             var last = e.Property(x => x.LastSeen).HasColumnName("last_seen");
-            if (isSqlite)
-            {
-                first.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-                last.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-            }
-            else
-            {
-                first.HasColumnType("datetime2(7)");
-                last.HasColumnType("datetime2(7)");
-            }
+            provider.Time(first);
+            provider.Time(last);
             e.Property(x => x.Events).HasColumnName("events");
             e.Property(x => x.Failures).HasColumnName("failures");
             e.Property(x => x.DistinctIps).HasColumnName("distinct_ips");
@@ -78,8 +68,7 @@ internal static class AggregateConfiguration
             e.ToTable("agg_dashboard_use");
             e.HasKey(x => new { x.Day, x.Person, x.Action, x.Outcome });
             var day = e.Property(x => x.Day).HasColumnName("day");
-            if (isSqlite) day.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
-            else day.HasColumnType("datetime2(0)");
+            provider.Time(day, wholeSeconds: true);
             e.Property(x => x.Person).HasColumnName("person").HasMaxLength(256);
             e.Property(x => x.Action).HasColumnName("action").HasMaxLength(64);
             e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(16);

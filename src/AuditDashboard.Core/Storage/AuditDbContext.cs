@@ -38,17 +38,18 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        bool sqlite = Database.IsSqlite();
-        modelBuilder.ApplyConfiguration(new AccessEventConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new ChainHeadConfiguration(sqlite));
+        var provider = StoreProvider.For(Database);
+        modelBuilder.ApplyConfiguration(new AccessEventConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new ChainHeadConfiguration(provider));
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
-        AggregateConfiguration.Configure(modelBuilder, sqlite);
-        DetectionConfiguration.Configure(modelBuilder, sqlite);
-        ReportConfiguration.Configure(modelBuilder, sqlite);
-        modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration(new LeaseConfiguration(sqlite));
+        AggregateConfiguration.Configure(modelBuilder, provider);
+        DetectionConfiguration.Configure(modelBuilder, provider);
+        ReportConfiguration.Configure(modelBuilder, provider);
+        modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new LeaseConfiguration(provider));
         modelBuilder.ApplyConfiguration(new LogTileConfiguration());
-        modelBuilder.ApplyConfiguration<Integrity.Log.LogCheckpoint>(new LogCheckpointConfiguration(sqlite));
-        modelBuilder.ApplyConfiguration<Integrity.Log.LogCosignature>(new LogCheckpointConfiguration(sqlite));
+        modelBuilder.ApplyConfiguration<Integrity.Log.LogCheckpoint>(new LogCheckpointConfiguration(provider));
+        modelBuilder.ApplyConfiguration<Integrity.Log.LogCosignature>(new LogCheckpointConfiguration(provider));
+        provider.Finish(modelBuilder);
     }
 }

@@ -6,26 +6,11 @@ namespace AuditDashboard.Core.Storage;
 /// <summary>Configures the DbContext for the chosen provider; shared by the web app, the CLI and the tests.</summary>
 public static class AuditStore
 {
-    public const string SqliteMigrationsAssembly = "AuditDashboard.Migrations.Sqlite";
-    public const string SqlServerMigrationsAssembly = "AuditDashboard.Migrations.SqlServer";
-
     public static string ResolveSqlitePath(DatabaseOptions options, string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath));
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot)
-    {
-        if (options.IsSqlite)
-        {
-            var path = ResolveSqlitePath(options, contentRoot);
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-            builder.UseSqlite(connection, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(new SqlitePragmas(options.SqliteCacheMiB));
-        }
-        else
-        {
-            builder.UseSqlServer(options.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
-        }
-    }
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
+        StoreProvider.For(options).Use(builder, options, contentRoot);
 
     public static DbContextOptions<AuditDbContext> CreateOptions(DatabaseOptions options, string contentRoot)
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AuditDashboard.Core.Storage;
 
-internal sealed class ChainHeadConfiguration(bool isSqlite) : IEntityTypeConfiguration<ChainHead>
+internal sealed class ChainHeadConfiguration(StoreProvider provider) : IEntityTypeConfiguration<ChainHead>
 {
     public void Configure(EntityTypeBuilder<ChainHead> e)
     {
@@ -12,7 +12,7 @@ internal sealed class ChainHeadConfiguration(bool isSqlite) : IEntityTypeConfigu
         {
             t.HasTrigger("chain_heads_no_update");
             t.HasTrigger("chain_heads_no_delete");
-            if (isSqlite) t.HasTrigger("chain_heads_no_replace");
+            if (provider.GuardsReplaceByTrigger) t.HasTrigger("chain_heads_no_replace");
         });
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasColumnName("id");

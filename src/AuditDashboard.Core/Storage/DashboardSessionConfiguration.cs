@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AuditDashboard.Core.Storage;
 
-internal sealed class DashboardSessionConfiguration(bool isSqlite) : IEntityTypeConfiguration<DashboardSession>
+internal sealed class DashboardSessionConfiguration(StoreProvider provider) : IEntityTypeConfiguration<DashboardSession>
 {
     public void Configure(EntityTypeBuilder<DashboardSession> e)
     {
@@ -14,11 +14,10 @@ internal sealed class DashboardSessionConfiguration(bool isSqlite) : IEntityType
         e.Property(x => x.UserName).HasColumnName("user_name").HasMaxLength(256).IsRequired();
         e.Property(x => x.Roles).HasColumnName("roles").HasMaxLength(512).IsRequired();
         e.HasIndex(x => x.UserName).HasDatabaseName("ix_dashboard_sessions_user_name");
-        TimeColumns.Time(e.Property(x => x.CreatedAt).HasColumnName("created_at"), isSqlite);
-        TimeColumns.Time(e.Property(x => x.LastSeenAt).HasColumnName("last_seen_at"), isSqlite);
+        provider.Time(e.Property(x => x.CreatedAt).HasColumnName("created_at"));
+        provider.Time(e.Property(x => x.LastSeenAt).HasColumnName("last_seen_at"));
         var ended = e.Property(x => x.EndedAt).HasColumnName("ended_at");
-        if (isSqlite) ended.HasConversion(v => v.HasValue ? v.Value.Ticks : (long?)null, v => v.HasValue ? new DateTime(v.Value, DateTimeKind.Utc) : null);
-        else ended.HasColumnType("datetime2(7)");
+        provider.Time(ended);
         e.Property(x => x.EndReason).HasColumnName("end_reason").HasMaxLength(32);
     }
 }

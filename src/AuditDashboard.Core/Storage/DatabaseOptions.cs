@@ -6,13 +6,14 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string SqliteProvider = "Sqlite";
     public const string SqlServerProvider = "SqlServer";
+    public const string PostgreSqlProvider = "PostgreSQL";
 
     public string Provider { get; set; } = SqliteProvider;
 
     /// <summary>SQLite file; a relative path is resolved against the content root, not the working directory.</summary>
     public string SqlitePath { get; set; } = "data/audit.db";
 
-    /// <summary>Required for SQL Server.</summary>
+    /// <summary>Required for SQL Server and PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>SQLite page cache per connection in MiB (PRAGMA cache_size); index upkeep is where appends spend their time.</summary>
@@ -28,12 +29,13 @@ public sealed class DatabaseOptions
 
     public IEnumerable<string> Validate()
     {
-        if (!IsSqlite && !string.Equals(Provider, SqlServerProvider, StringComparison.OrdinalIgnoreCase))
-            yield return $"Database:Provider '{Provider}' is not supported; use '{SqliteProvider}' or '{SqlServerProvider}'.";
+        var provider = StoreProvider.Named(Provider);
+        if (provider is null)
+            yield return $"Database:Provider '{Provider}' is not supported; use '{SqliteProvider}', '{PostgreSqlProvider}' or '{SqlServerProvider}'.";
         if (IsSqlite && string.IsNullOrWhiteSpace(SqlitePath))
             yield return "Database:SqlitePath is required for the Sqlite provider.";
-        if (!IsSqlite && string.IsNullOrWhiteSpace(ConnectionString))
-            yield return "Database:ConnectionString is required for the SqlServer provider.";
+        if (provider is not null && !IsSqlite && string.IsNullOrWhiteSpace(ConnectionString))
+            yield return $"Database:ConnectionString is required for the {provider.Name} provider.";
         if (SqliteCacheMiB is < 2 or > 4096)
             yield return "Database:SqliteCacheMiB must be between 2 and 4096.";
     }

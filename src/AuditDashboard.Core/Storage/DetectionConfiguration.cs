@@ -1,12 +1,11 @@
 using AuditDashboard.Core.Detection;
 using Microsoft.EntityFrameworkCore;
-using static AuditDashboard.Core.Storage.TimeColumns;
 
 namespace AuditDashboard.Core.Storage;
 
 internal static class DetectionConfiguration
 {
-    public static void Configure(ModelBuilder modelBuilder, bool isSqlite)
+    public static void Configure(ModelBuilder modelBuilder, StoreProvider provider)
     {
         modelBuilder.Entity<Alert>(e =>
         {
@@ -18,14 +17,14 @@ internal static class DetectionConfiguration
             e.Property(x => x.Severity).HasColumnName("severity").HasMaxLength(16).IsRequired();
             e.Property(x => x.SubjectKind).HasColumnName("subject_kind").HasMaxLength(16).IsRequired();
             e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(256).IsRequired();
-            Time(e.Property(x => x.WindowStart).HasColumnName("window_start"), isSqlite);
-            Time(e.Property(x => x.WindowEnd).HasColumnName("window_end"), isSqlite);
+            provider.Time(e.Property(x => x.WindowStart).HasColumnName("window_start"));
+            provider.Time(e.Property(x => x.WindowEnd).HasColumnName("window_end"));
             e.Property(x => x.Evidence).HasColumnName("evidence").IsRequired();
             e.Property(x => x.EvidenceCount).HasColumnName("evidence_count");
             e.Property(x => x.Explanation).HasColumnName("explanation").IsRequired();
             e.Property(x => x.Controls).HasColumnName("controls").IsRequired();
-            Time(e.Property(x => x.FirstDetectedAt).HasColumnName("first_detected_at"), isSqlite);
-            Time(e.Property(x => x.LastDetectedAt).HasColumnName("last_detected_at"), isSqlite);
+            provider.Time(e.Property(x => x.FirstDetectedAt).HasColumnName("first_detected_at"));
+            provider.Time(e.Property(x => x.LastDetectedAt).HasColumnName("last_detected_at"));
             e.Property(x => x.Status).HasColumnName("status").HasMaxLength(16).IsRequired();
             e.Property(x => x.Assignee).HasColumnName("assignee").HasMaxLength(256);
             e.HasIndex(x => x.Key).IsUnique().HasDatabaseName("ux_alerts_key");
@@ -42,7 +41,7 @@ internal static class DetectionConfiguration
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.AlertId).HasColumnName("alert_id");
-            Time(e.Property(x => x.At).HasColumnName("at"), isSqlite);
+            provider.Time(e.Property(x => x.At).HasColumnName("at"));
             e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(256).IsRequired();
             e.Property(x => x.FromStatus).HasColumnName("from_status").HasMaxLength(16);
             e.Property(x => x.ToStatus).HasColumnName("to_status").HasMaxLength(16).IsRequired();

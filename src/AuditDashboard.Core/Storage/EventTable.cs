@@ -4,7 +4,7 @@ using AuditDashboard.Core.Events;
 namespace AuditDashboard.Core.Storage;
 
 /// <summary>
-/// The append path: one prepared INSERT reused for the whole batch on the DbContext's own connection
+/// The append path of SQLite and SQL Server: one INSERT reused for the whole batch on the DbContext's own connection
 /// and transaction. EF's change tracker costs more than the insert itself at ingest volumes (see README, Speed).
 /// </summary>
 public static class EventTable
@@ -21,7 +21,7 @@ public static class EventTable
     public static string InsertSql { get; } =
         $"INSERT INTO access_events ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
 
-    public static void Insert(DbConnection connection, DbTransaction transaction, IEnumerable<AccessEvent> events, bool sqlite)
+    public static void Insert(DbConnection connection, DbTransaction transaction, IEnumerable<AccessEvent> events, bool ticks, bool prepare)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -37,9 +37,9 @@ public static class EventTable
         foreach (var e in events)
         {
             p[0].Value = e.Seq;
-            p[1].Value = sqlite ? e.ReceivedAt.Ticks : e.ReceivedAt;
+            p[1].Value = ticks ? e.ReceivedAt.Ticks : e.ReceivedAt;
             p[2].Value = e.EventId;
-            p[3].Value = sqlite ? e.Timestamp.Ticks : e.Timestamp;
+            p[3].Value = ticks ? e.Timestamp.Ticks : e.Timestamp;
             p[4].Value = e.EventType;
             p[5].Value = e.Outcome;
             p[6].Value = Db(e.Reason);
@@ -72,10 +72,9 @@ public static class EventTable
             p[33].Value = Db(e.Attributes);
             p[34].Value = e.PrevHash;
             p[35].Value = e.Hash;
-            if (!prepared)
+            if (prepare && !prepared)
             {
-                // SqlClient needs sizes for a prepared command; SQLite prepares on first execution anyway.
-                if (sqlite) command.Prepare();
+                command.Prepare();
                 prepared = true;
             }
             command.ExecuteNonQuery();

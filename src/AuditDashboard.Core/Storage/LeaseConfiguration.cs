@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AuditDashboard.Core.Storage;
 
-internal sealed class LeaseConfiguration(bool isSqlite) : IEntityTypeConfiguration<Lease>
+internal sealed class LeaseConfiguration(StoreProvider provider) : IEntityTypeConfiguration<Lease>
 {
     public void Configure(EntityTypeBuilder<Lease> e)
     {
@@ -12,6 +12,6 @@ internal sealed class LeaseConfiguration(bool isSqlite) : IEntityTypeConfigurati
         e.HasKey(x => x.Name);
         e.Property(x => x.Name).HasColumnName("name").HasMaxLength(64);
         e.Property(x => x.Holder).HasColumnName("holder").HasMaxLength(160).IsRequired();
-        TimeColumns.Time(e.Property(x => x.ExpiresAt).HasColumnName("expires_at"), isSqlite);
+        provider.Time(e.Property(x => x.ExpiresAt).HasColumnName("expires_at"));
     }
 }

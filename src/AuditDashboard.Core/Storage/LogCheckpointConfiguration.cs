@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AuditDashboard.Core.Storage;
 
-internal sealed class LogCheckpointConfiguration(bool isSqlite) : IEntityTypeConfiguration<LogCheckpoint>, IEntityTypeConfiguration<LogCosignature>
+internal sealed class LogCheckpointConfiguration(StoreProvider provider) : IEntityTypeConfiguration<LogCheckpoint>, IEntityTypeConfiguration<LogCosignature>
 {
     public void Configure(EntityTypeBuilder<LogCheckpoint> e)
     {
@@ -17,7 +17,7 @@ internal sealed class LogCheckpointConfiguration(bool isSqlite) : IEntityTypeCon
         e.Property(x => x.Size).HasColumnName("tree_size").ValueGeneratedNever();
         e.Property(x => x.KeyId).HasColumnName("key_id").ValueGeneratedNever();
         e.Property(x => x.Root).HasColumnName("root").HasMaxLength(MerkleHash.Size).IsRequired();
-        TimeColumns.Time(e.Property(x => x.MadeAt).HasColumnName("made_at"), isSqlite);
+        provider.Time(e.Property(x => x.MadeAt).HasColumnName("made_at"));
         e.Property(x => x.Note).HasColumnName("note").HasMaxLength(8192).IsRequired();
     }
 
@@ -33,7 +33,7 @@ internal sealed class LogCheckpointConfiguration(bool isSqlite) : IEntityTypeCon
         e.Property(x => x.Witness).HasColumnName("witness").HasMaxLength(256);
         e.Property(x => x.KeyId).HasColumnName("key_id");
         e.Property(x => x.Line).HasColumnName("line").HasMaxLength(1024).IsRequired();
-        TimeColumns.Time(e.Property(x => x.SignedAt).HasColumnName("signed_at"), isSqlite);
-        TimeColumns.Time(e.Property(x => x.AddedAt).HasColumnName("added_at"), isSqlite);
+        provider.Time(e.Property(x => x.SignedAt).HasColumnName("signed_at"));
+        provider.Time(e.Property(x => x.AddedAt).HasColumnName("added_at"));
     }
 }

@@ -1,12 +1,11 @@
 using AuditDashboard.Core.Compliance;
 using Microsoft.EntityFrameworkCore;
-using static AuditDashboard.Core.Storage.TimeColumns;
 
 namespace AuditDashboard.Core.Storage;
 
 internal static class ReportConfiguration
 {
-    public static void Configure(ModelBuilder modelBuilder, bool isSqlite)
+    public static void Configure(ModelBuilder modelBuilder, StoreProvider provider)
     {
         modelBuilder.Entity<GeneratedReport>(e =>
         {
@@ -15,11 +14,11 @@ internal static class ReportConfiguration
             e.Property(x => x.Id).HasColumnName("id");
             e.Property(x => x.ReportId).HasColumnName("report_id").HasMaxLength(64).IsRequired();
             e.Property(x => x.Frameworks).HasColumnName("frameworks").HasMaxLength(64).IsRequired();
-            Time(e.Property(x => x.From).HasColumnName("period_from"), isSqlite);
-            Time(e.Property(x => x.To).HasColumnName("period_to"), isSqlite);
+            provider.Time(e.Property(x => x.From).HasColumnName("period_from"));
+            provider.Time(e.Property(x => x.To).HasColumnName("period_to"));
             e.Property(x => x.Scope).HasColumnName("scope").HasMaxLength(2048).IsRequired();
             e.Property(x => x.Seed).HasColumnName("seed");
-            Time(e.Property(x => x.GeneratedAt).HasColumnName("generated_at"), isSqlite);
+            provider.Time(e.Property(x => x.GeneratedAt).HasColumnName("generated_at"));
             e.Property(x => x.GeneratedBy).HasColumnName("generated_by").HasMaxLength(256).IsRequired();
             e.Property(x => x.Sha256).HasColumnName("sha256").HasMaxLength(64).IsRequired();
             e.Property(x => x.PageCount).HasColumnName("page_count");

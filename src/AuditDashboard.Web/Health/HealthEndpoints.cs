@@ -21,7 +21,7 @@ public static class HealthEndpoints
                 long seq = head?.Seq ?? 0;
                 return Results.Ok(new HealthResponse("ok", seq, new ChainHeadResponse(seq, HashChain.ToHex(head?.Hash ?? HashChain.Genesis))));
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException or InvalidOperationException)
+            catch (Exception ex) when (StoreProvider.IsStoreFailure(ex) || ex is InvalidOperationException)
             {
                 return Results.Json(new { status = "unavailable", error = "the audit store cannot be read" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

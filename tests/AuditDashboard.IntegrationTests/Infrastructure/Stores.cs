@@ -19,6 +19,14 @@ public static class Stores
             ConnectionString = "Server=127.0.0.1;Database=unused;TrustServerCertificate=true",
         }, Path.GetTempPath());
 
+    /// <summary>A PostgreSQL context that is never connected: for model and script checks.</summary>
+    public static DbContextOptions<AuditDbContext> PostgreSqlOffline() =>
+        AuditStore.CreateOptions(new DatabaseOptions
+        {
+            Provider = DatabaseOptions.PostgreSqlProvider,
+            ConnectionString = "Host=127.0.0.1;Database=unused;Username=unused",
+        }, Path.GetTempPath());
+
     public static async Task<SimpleDbContextFactory> MigratedSqliteAsync(string path)
     {
         var factory = new SimpleDbContextFactory(Sqlite(path));

@@ -23,6 +23,13 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void The_postgresql_migrations_match_the_model()
+    {
+        using var db = new AuditDbContext(Stores.PostgreSqlOffline());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed: add a migration to AuditDashboard.Migrations.PostgreSql");
+    }
+
+    [Fact]
     public void The_sql_server_script_creates_the_indexes_and_the_append_only_enforcement()
     {
         using var db = new AuditDbContext(Stores.SqlServerOffline());

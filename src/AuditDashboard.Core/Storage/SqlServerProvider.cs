@@ -1,0 +1,51 @@
+using System.Data;
+using System.Data.Common;
+using AuditDashboard.Core.Events;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AuditDashboard.Core.Storage;
+
+/// <summary>
+/// SQL Server: datetime2(7) is exact to the tick; a named lock is an application lock owned by the transaction.
+/// </summary>
+public sealed class SqlServerProvider : StoreProvider
+{
+    public override string Name => DatabaseOptions.SqlServerProvider;
+    protected override string EfProviderName => "Microsoft.EntityFrameworkCore.SqlServer";
+    public override string MigrationsAssembly => "AuditDashboard.Migrations.SqlServer";
+
+    internal override void Use(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
+        builder.UseSqlServer(options.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+
+    public override string Describe(DatabaseOptions options, string contentRoot)
+    {
+        var safe = new SqlConnectionStringBuilder(options.ConnectionString);
+        return $"SQL Server {safe.DataSource}/{safe.InitialCatalog}";
+    }
+
+    internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) =>
+        property.HasColumnType(wholeSeconds ? "datetime2(0)" : "datetime2(7)");
+
+    internal override void Time(PropertyBuilder<DateTime?> property) => property.HasColumnType("datetime2(7)");
+
+    public override async Task<IDbContextTransaction> BeginExclusiveAsync(AuditDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", [name], cancellationToken);
+        return tx;
+    }
+
+    // SqlClient needs parameter sizes for a prepared command, so the batch runs unprepared.
+    public override Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken)
+    {
+        EventTable.Insert(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), events, ticks: false, prepare: false);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The unique index on (source, event_id): 2601 / 2627.</summary>
+    public override bool IsDuplicateKey(DbException ex) => ex is SqlException sql && sql.Number is 2601 or 2627;
+}

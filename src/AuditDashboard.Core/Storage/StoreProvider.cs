@@ -1,0 +1,78 @@
+using System.Data.Common;
+using AuditDashboard.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AuditDashboard.Core.Storage;
+
+/// <summary>
+/// Everything that differs between the database engines, one subclass per engine (<see cref="SqliteProvider"/>,
+/// <see cref="SqlServerProvider"/>, <see cref="PostgreSqlProvider"/>): how a context connects, how times are
+/// stored, how a named lock is held, how a batch of events is appended and how the engine reports a duplicate.
+/// The rest of the code asks the provider instead of testing which engine it runs on.
+/// </summary>
+public abstract class StoreProvider
+{
+    public static readonly StoreProvider Sqlite = new SqliteProvider();
+    public static readonly StoreProvider SqlServer = new SqlServerProvider();
+    public static readonly StoreProvider PostgreSql = new PostgreSqlProvider();
+
+    public static IReadOnlyList<StoreProvider> All { get; } = [Sqlite, SqlServer, PostgreSql];
+
+    /// <summary>The value of <c>Database:Provider</c> and <c>--provider</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The EF Core provider's name (<c>DatabaseFacade.ProviderName</c>).</summary>
+    protected abstract string EfProviderName { get; }
+
+    public abstract string MigrationsAssembly { get; }
+
+    /// <summary>The provider a configured name stands for, or null for an unknown name.</summary>
+    public static StoreProvider? Named(string? name) =>
+        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static StoreProvider For(DatabaseOptions options) =>
+        Named(options.Provider) ?? throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported");
+
+    public static StoreProvider For(DatabaseFacade database) =>
+        All.FirstOrDefault(p => p.EfProviderName == database.ProviderName)
+        ?? throw new InvalidOperationException($"no store provider for the EF Core provider '{database.ProviderName}'");
+
+    public static StoreProvider For(AuditDbContext db) => For(db.Database);
+
+    /// <summary>Whether an exception is the database's own (unreachable, refused, a constraint): reported, never a crash.</summary>
+    public static bool IsStoreFailure(Exception ex) =>
+        ex is DbException || ex.InnerException is DbException || ex is TimeoutException;
+
+    internal abstract void Use(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot);
+
+    /// <summary>Where the store is, for a log line or a health answer: never a password.</summary>
+    public abstract string Describe(DatabaseOptions options, string contentRoot);
+
+    /// <summary>Maps a UTC time column; <paramref name="wholeSeconds"/> for hour and day buckets.</summary>
+    internal abstract void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false);
+
+    internal abstract void Time(PropertyBuilder<DateTime?> property);
+
+    /// <summary>Whether inserts are guarded by BEFORE INSERT triggers that EF must know of (SQLite's replace guards).</summary>
+    internal virtual bool GuardsReplaceByTrigger => false;
+
+    /// <summary>The last step of building the model, after every entity is configured.</summary>
+    internal virtual void Finish(ModelBuilder modelBuilder)
+    {
+    }
+
+    /// <summary>
+    /// A transaction holding a named lock across every process using the database. Whatever is read inside it
+    /// after this returns is current: no other holder of the same name can change it until commit.
+    /// </summary>
+    public abstract Task<IDbContextTransaction> BeginExclusiveAsync(AuditDbContext db, string name, CancellationToken cancellationToken);
+
+    /// <summary>Appends events (seq and hashes set) inside the context's current transaction.</summary>
+    public abstract Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>The engine refused an event whose (source, event_id) is already stored.</summary>
+    public abstract bool IsDuplicateKey(DbException ex);
+}
