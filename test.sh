@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the tests use: sqlite3 (tamper tests edit the database as an outsider would),
 # python3 (the independent chain verifier in docs/), chromium (end-to-end tests through Playwright),
-# poppler-utils (pdfsig), Go with golang.org/x/mod (the reference log checker).
+# poppler-utils (pdfsig), Go with golang.org/x/mod (the reference log checker), postgresql (the server engine's tests),
+# openssl (the test CA for PostgreSQL's TLS).
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
@@ -15,6 +16,8 @@ command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
 # Go and golang.org/x/mod: the reference Merkle log implementation that checks ours (tests/tlogcheck).
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
 [ -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog ] || missing+=(golang-golang-x-mod-dev)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -30,6 +33,13 @@ fi
 # The Go reference checker, built offline from Debian's packages (GOPATH mode, no module download).
 (cd tests/tlogcheck && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="${TMPDIR:-/tmp}/auditdash-gocache" go build -o bin/tlogcheck .) \
   || { echo "could not build tests/tlogcheck"; echo "0 passed, 1 failed"; exit 1; }
+
+# A throwaway PostgreSQL cluster for this run (TLS, 127.0.0.1, a free port), stopped whatever happens.
+pg_dir="$(mktemp -d /tmp/auditdash-pg.XXXXXX)"
+trap 'tests/postgres/cluster.sh stop "$pg_dir"' EXIT
+tests/postgres/cluster.sh start "$pg_dir" || { echo "could not start the test PostgreSQL server"; echo "0 passed, 1 failed"; exit 1; }
+# shellcheck disable=SC1091
+source "$pg_dir/env"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 results="$(pwd)/TestResults"

@@ -35,8 +35,8 @@ public static class QueryBenchmark
         var from30 = now.AddDays(-30);
         var from7 = now.AddDays(-7);
         var deepFilter = new EventFilter { EventTypes = [EventTypes.TokenValidated], From = from30, To = now.AddSeconds(1) };
-        int deepCount = await EventQueries.Apply(setup.Events, deepFilter, null).CountAsync();
-        var deepRow = await EventQueries.Apply(setup.Events, deepFilter, null).OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq)
+        int deepCount = await EventQueries.Apply(setup, deepFilter, null).CountAsync();
+        var deepRow = await EventQueries.Apply(setup, deepFilter, null).OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq)
             .Skip(deepCount * 4 / 5).Select(e => new { e.Timestamp, e.Seq }).FirstAsync();
         var deepCursor = new EventCursor(deepRow.Timestamp, deepRow.Seq);
         var sessions = await setup.Events.Where(e => e.SessionId != null && e.Timestamp >= from30).Select(e => e.SessionId!).Distinct().Take(2000).ToListAsync();

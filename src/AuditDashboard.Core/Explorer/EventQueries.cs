@@ -40,7 +40,7 @@ public static class EventQueries
         {
             // A few matched users: walk each one's own index in page order and merge, so the page costs the page
             // however many events those users have (one OR over both columns would sort all of them first).
-            var unfiltered = Apply(db.Events.AsNoTracking(), filter with { User = null }, ip, names with { Users = null });
+            var unfiltered = Apply(db, filter with { User = null }, ip, names with { Users = null });
             foreach (var user in users)
             {
                 results.AddRange(await Ordered(unfiltered.Where(e => e.UserId == user), cursor, descending).Take(pageSize + 1).ToListAsync(cancellationToken));
@@ -54,7 +54,7 @@ public static class EventQueries
         else while (results.Count <= pageSize)
         {
             int want = pageSize + 1 - results.Count;
-            var rows = await Ordered(Apply(db.Events.AsNoTracking(), filter, ip, names), cursor, descending).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
+            var rows = await Ordered(Apply(db, filter, ip, names), cursor, descending).Take(want * (ip?.NeedsExactCheck == true ? 4 : 1)).ToListAsync(cancellationToken);
             if (rows.Count == 0) break;
             results.AddRange(ip?.NeedsExactCheck == true ? rows.Where(r => ip.Matches(r.Ip)) : rows);
             cursor = new EventCursor(rows[^1].Timestamp, rows[^1].Seq);
@@ -74,7 +74,7 @@ public static class EventQueries
     {
         var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
         names ??= await NameLookup.ResolveAsync(db, filter, cancellationToken);
-        var query = Apply(db.Events.AsNoTracking(), filter, ip, names);
+        var query = Apply(db, filter, ip, names);
         if (ip?.NeedsExactCheck == true)
         {
             int read = 0, matched = 0;
@@ -110,8 +110,9 @@ public static class EventQueries
         await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Seq == seq, cancellationToken);
 
     /// <param name="names">The stored values the user, client and country filters stand for (<see cref="NameLookup"/>); without them those filters match exactly.</param>
-    public static IQueryable<AccessEvent> Apply(IQueryable<AccessEvent> query, EventFilter f, IpMatch? ip, NameMatches? names = null)
+    public static IQueryable<AccessEvent> Apply(AuditDbContext db, EventFilter f, IpMatch? ip, NameMatches? names = null)
     {
+        var query = db.Events.AsNoTracking();
         if (f.From is { } from) query = query.Where(e => e.Timestamp >= from);
         if (f.To is { } to) query = query.Where(e => e.Timestamp < to);
         if (f.EventTypes.Count == 1)
@@ -147,12 +148,7 @@ public static class EventQueries
         if (f.Text is { Length: > 0 } text2)
         {
             var like = "%" + text2.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(e =>
-                EF.Functions.Like(e.Username!, like, "\\") || EF.Functions.Like(e.UserId!, like, "\\") ||
-                EF.Functions.Like(e.ClientId!, like, "\\") || EF.Functions.Like(e.Ip!, like, "\\") ||
-                EF.Functions.Like(e.UserAgent!, like, "\\") || EF.Functions.Like(e.Reason!, like, "\\") ||
-                EF.Functions.Like(e.EventId, like, "\\") || EF.Functions.Like(e.SessionId!, like, "\\") ||
-                EF.Functions.Like(e.Resource!, like, "\\") || EF.Functions.Like(e.Attributes!, like, "\\"));
+            query = StoreProvider.For(db).WhereAnyTextLike(query, like);
         }
         return query;
     }

@@ -35,7 +35,7 @@ public static class SessionQueries
         else
         {
             var ip = filter.Ip is null ? null : IpMatch.TryParse(filter.Ip);
-            var matching = EventQueries.Apply(db.Events.AsNoTracking(), filter, ip, names).Where(e => e.SessionId != null);
+            var matching = EventQueries.Apply(db, filter, ip, names).Where(e => e.SessionId != null);
             if (ip?.NeedsExactCheck == true)
             {
                 var candidates = await matching.Select(e => new { e.SessionId, e.Ip }).ToListAsync(cancellationToken);

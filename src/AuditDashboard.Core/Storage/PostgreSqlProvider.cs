@@ -69,6 +69,15 @@ public sealed class PostgreSqlProvider : StoreProvider
     public override Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken) =>
         PostgreSqlCopy.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), events, cancellationToken);
 
+    // LIKE is case-sensitive on PostgreSQL; ILIKE folds ASCII case as the other engines' LIKE does.
+    public override IQueryable<AccessEvent> WhereAnyTextLike(IQueryable<AccessEvent> query, string like) =>
+        query.Where(e =>
+            EF.Functions.ILike(e.Username!, like, "\\") || EF.Functions.ILike(e.UserId!, like, "\\") ||
+            EF.Functions.ILike(e.ClientId!, like, "\\") || EF.Functions.ILike(e.Ip!, like, "\\") ||
+            EF.Functions.ILike(e.UserAgent!, like, "\\") || EF.Functions.ILike(e.Reason!, like, "\\") ||
+            EF.Functions.ILike(e.EventId, like, "\\") || EF.Functions.ILike(e.SessionId!, like, "\\") ||
+            EF.Functions.ILike(e.Resource!, like, "\\") || EF.Functions.ILike(e.Attributes!, like, "\\"));
+
     /// <summary>unique_violation on (source, event_id).</summary>
     public override bool IsDuplicateKey(DbException ex) => ex is PostgresException pg && pg.SqlState == PostgresErrorCodes.UniqueViolation;
 }

@@ -73,6 +73,18 @@ public abstract class StoreProvider
     /// <summary>Appends events (seq and hashes set) inside the context's current transaction.</summary>
     public abstract Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Events where any searchable text column matches a LIKE pattern (escape character <c>\</c>) in any ASCII case,
+    /// as SQLite's LIKE and SQL Server's default collation do.
+    /// </summary>
+    public virtual IQueryable<AccessEvent> WhereAnyTextLike(IQueryable<AccessEvent> query, string like) =>
+        query.Where(e =>
+            EF.Functions.Like(e.Username!, like, "\\") || EF.Functions.Like(e.UserId!, like, "\\") ||
+            EF.Functions.Like(e.ClientId!, like, "\\") || EF.Functions.Like(e.Ip!, like, "\\") ||
+            EF.Functions.Like(e.UserAgent!, like, "\\") || EF.Functions.Like(e.Reason!, like, "\\") ||
+            EF.Functions.Like(e.EventId, like, "\\") || EF.Functions.Like(e.SessionId!, like, "\\") ||
+            EF.Functions.Like(e.Resource!, like, "\\") || EF.Functions.Like(e.Attributes!, like, "\\"));
+
     /// <summary>The engine refused an event whose (source, event_id) is already stored.</summary>
     public abstract bool IsDuplicateKey(DbException ex);
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditDashboard.IntegrationTests.Infrastructure;
 
-/// <summary>The real app on a real SQLite file, demo seeding off unless asked for.</summary>
+/// <summary>The real app on a real SQLite file (or, through <see cref="For"/>, any test store), demo seeding off unless asked for.</summary>
 public sealed class AppFactory(string databasePath, IDictionary<string, string?>? settings = null, string environment = "Development",
     Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
@@ -25,6 +25,15 @@ public sealed class AppFactory(string databasePath, IDictionary<string, string?>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         if (configureServices is not null) builder.ConfigureServices(configureServices);
+    }
+
+    /// <summary>The app on a test store of any engine, with further settings on top.</summary>
+    public static AppFactory For(TestStore store, IDictionary<string, string?>? settings = null, string environment = "Development",
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var all = store.Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return new AppFactory(store.SqlitePath, all, environment, configureServices);
     }
 
     public async Task<string> CreateApiKeyAsync(string name = "test-source")

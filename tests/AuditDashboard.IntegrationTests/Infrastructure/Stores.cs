@@ -36,9 +36,12 @@ public static class Stores
     }
 
     /// <summary>A small deterministic store filled by the simulator through the ingest service.</summary>
-    public static async Task<SimpleDbContextFactory> SimulatedAsync(string path, int days = 1, int users = 6, int seed = 3)
+    public static async Task<SimpleDbContextFactory> SimulatedAsync(string path, int days = 1, int users = 6, int seed = 3) =>
+        await SimulateAsync(await MigratedSqliteAsync(path), days, users, seed);
+
+    /// <summary>Fills a migrated store of any engine with the simulator's deterministic traffic.</summary>
+    public static async Task<SimpleDbContextFactory> SimulateAsync(SimpleDbContextFactory factory, int days = 1, int users = 6, int seed = 3)
     {
-        var factory = await MigratedSqliteAsync(path);
         var runner = new SimulationRunner(new IngestService(factory, new IngestOptions(), TestClock.Default), TestClock.Default);
         await runner.RunAsync(new SimulationOptions { Days = days, Users = users, Seed = seed, End = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) }, "test");
         return factory;

@@ -6,16 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.IntegrationTests.Queries;
 
-public sealed class AggregatorTests : IDisposable
+public sealed class AggregatorTests
 {
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    [Fact]
-    public async Task The_overview_from_aggregates_equals_counting_the_events_and_catching_up_twice_counts_once()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task The_overview_from_aggregates_equals_counting_the_events_and_catching_up_twice_counts_once(string provider)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 10, users: 20);
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 10, users: 20);
         var aggregator = new Aggregator(factory);
         await aggregator.CatchUpAsync();
         await aggregator.CatchUpAsync();
@@ -41,13 +38,14 @@ public sealed class AggregatorTests : IDisposable
         Assert.Equal((topIp.Key!, (long)topIp.Count()), (figures.TopFailingIps[0].Value, figures.TopFailingIps[0].Count));
     }
 
-    [Theory]
-    [InlineData("0001-01-01", "9999-12-31")]
-    [InlineData("1726-01-01", "2026-12-31")]
-    [InlineData("1970-01-01", "2100-01-01")]
-    public async Task Any_period_gives_a_chart_of_a_few_hundred_points_over_the_stored_data_with_every_event_counted(string fromText, string toText)
+    public static TheoryData<string, string, string> Periods => TestStore.WithProviders(
+        ("0001-01-01", "9999-12-31"), ("1726-01-01", "2026-12-31"), ("1970-01-01", "2100-01-01"));
+
+    [Theory, MemberData(nameof(Periods))]
+    public async Task Any_period_gives_a_chart_of_a_few_hundred_points_over_the_stored_data_with_every_event_counted(string provider, string fromText, string toText)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 3, users: 5);
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 3, users: 5);
         var aggregator = new Aggregator(factory);
         await using var db = factory.CreateDbContext();
         var from = DateTime.SpecifyKind(DateTime.Parse(fromText, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
@@ -63,13 +61,14 @@ public sealed class AggregatorTests : IDisposable
         Assert.True(figures.Buckets[0] <= events.Min(e => e.Timestamp) && figures.Buckets[0] > events.Min(e => e.Timestamp).AddYears(-1));
     }
 
-    [Fact]
-    public async Task Aggregators_of_two_processes_on_one_store_count_every_event_exactly_once()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Aggregators_of_two_processes_on_one_store_count_every_event_exactly_once(string provider)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 4, users: 10);
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 4, users: 10);
         // Two instances share no lock in memory, as two processes on the same file would not.
-        var first = new Aggregator(new SimpleDbContextFactory(Stores.Sqlite(_db.Path)));
-        var second = new Aggregator(new SimpleDbContextFactory(Stores.Sqlite(_db.Path)));
+        var first = new Aggregator(store.NewFactory());
+        var second = new Aggregator(store.NewFactory());
         await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).CatchUpAsync())));
 
         await using var db = factory.CreateDbContext();

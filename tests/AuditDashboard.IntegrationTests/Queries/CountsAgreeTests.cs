@@ -8,16 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace AuditDashboard.IntegrationTests.Queries;
 
 /// <summary>The overview and a report over the same period count the same events, sign-ins, users and clients.</summary>
-public sealed class CountsAgreeTests : IDisposable
+public sealed class CountsAgreeTests
 {
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    [Fact]
-    public async Task The_overview_and_a_report_agree_on_every_count_for_the_same_period()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task The_overview_and_a_report_agree_on_every_count_for_the_same_period(string provider)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 5, users: 8);
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 5, users: 8);
         await using var db = factory.CreateDbContext();
         var last = await db.Events.MaxAsync(e => e.Timestamp);
         var to = last.Date;

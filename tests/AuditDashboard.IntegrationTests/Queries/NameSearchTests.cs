@@ -13,12 +13,15 @@ namespace AuditDashboard.IntegrationTests.Queries;
 /// <summary>Search people expect (any case, a name's beginning, a country's name or code) and the dashboard's own use counted apart.</summary>
 public sealed class NameSearchTests : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private TestStore? _store;
     private SimpleDbContextFactory _factory = default!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task SetUpAsync(string provider)
     {
-        _factory = await Stores.MigratedSqliteAsync(_db.Path);
+        _store = await TestStore.CreateAsync(provider);
+        _factory = _store.Factory;
         var ingest = new IngestService(_factory, new IngestOptions(), TestClock.Default);
         JsonObject Event(string id, string user, string username, string client, string country, string session, string ip, string source = "okta:acme",
             string type = "login_success")
@@ -57,10 +60,9 @@ public sealed class NameSearchTests : IAsyncLifetime
         await new Aggregator(_factory).CatchUpAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _db.Dispose();
-        return Task.CompletedTask;
+        if (_store is not null) await _store.DisposeAsync();
     }
 
     private async Task<List<string>> EventIds(EventFilter filter)
@@ -70,19 +72,25 @@ public sealed class NameSearchTests : IAsyncLifetime
         return page.Events.Select(e => e.EventId).Order(StringComparer.Ordinal).ToList();
     }
 
-    [Theory]
-    [InlineData("maya", new[] { "1", "2" })]
-    [InlineData("maya.garcia", new[] { "1", "2" })]
-    [InlineData("Maya.Garcia@acme.example", new[] { "1", "2" })]
-    [InlineData("MAY", new[] { "1", "2", "3" })]
-    [InlineData("00U1", new[] { "1", "2" })]
-    [InlineData("nobody", new string[0])]
-    public async Task The_user_filter_is_case_insensitive_and_matches_the_beginning_of_an_id_username_or_e_mail(string typed, string[] expected) =>
-        Assert.Equal(expected, await EventIds(new EventFilter { User = typed }));
+    public static TheoryData<string, string, string[]> TypedUsers => TestStore.WithProviders(
+        ("maya", new[] { "1", "2" }),
+        ("maya.garcia", new[] { "1", "2" }),
+        ("Maya.Garcia@acme.example", new[] { "1", "2" }),
+        ("MAY", new[] { "1", "2", "3" }),
+        ("00U1", new[] { "1", "2" }),
+        ("nobody", new string[0]));
 
-    [Fact]
-    public async Task Clients_match_by_beginning_and_countries_by_code_or_name_in_any_case()
+    [Theory, MemberData(nameof(TypedUsers))]
+    public async Task The_user_filter_is_case_insensitive_and_matches_the_beginning_of_an_id_username_or_e_mail(string provider, string typed, string[] expected)
     {
+        await SetUpAsync(provider);
+        Assert.Equal(expected, await EventIds(new EventFilter { User = typed }));
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Clients_match_by_beginning_and_countries_by_code_or_name_in_any_case(string provider)
+    {
+        await SetUpAsync(provider);
         Assert.Equal(["1", "2", "3"], await EventIds(new EventFilter { Client = "web" }));
         Assert.Equal(["3"], await EventIds(new EventFilter { Country = "id" }));
         // An older import stored "Germany": the DE filter finds both, and so does the name; "de" is not Denmark's beginning.
@@ -90,9 +98,10 @@ public sealed class NameSearchTests : IAsyncLifetime
         Assert.Equal(["1", "2", "6"], await EventIds(new EventFilter { Country = "GERMANY" }));
     }
 
-    [Fact]
-    public async Task The_dashboards_own_use_is_counted_apart_from_the_providers_activity()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task The_dashboards_own_use_is_counted_apart_from_the_providers_activity(string provider)
     {
+        await SetUpAsync(provider);
         await using var db = _factory.CreateDbContext();
         var aggregator = new Aggregator(_factory);
         var figures = await OverviewQueries.LoadAsync(db, aggregator, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -103,9 +112,10 @@ public sealed class NameSearchTests : IAsyncLifetime
         Assert.Equal([("dev-admin", "export_events", 1L), ("dev-admin", "sign_in", 1L)], use.Select(u => (u.Person, u.Action, u.Count)));
     }
 
-    [Fact]
-    public async Task Sessions_count_networks_and_countries_with_names_and_codes_as_one_country()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Sessions_count_networks_and_countries_with_names_and_codes_as_one_country(string provider)
     {
+        await SetUpAsync(provider);
         await using var db = _factory.CreateDbContext();
         var sessions = await SessionQueries.ListAsync(db, new Aggregator(_factory), new EventFilter());
         var maya = sessions.Single(s => s.SessionId == "s-maya");
@@ -119,9 +129,10 @@ public sealed class NameSearchTests : IAsyncLifetime
         Assert.Equal(["s-maya"], byPrefix.Select(s => s.SessionId));
     }
 
-    [Fact]
-    public async Task The_sessions_list_filters_by_ip_block_spread_and_failures()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task The_sessions_list_filters_by_ip_block_spread_and_failures(string provider)
     {
+        await SetUpAsync(provider);
         await using var db = _factory.CreateDbContext();
         var aggregator = new Aggregator(_factory);
         async Task<List<string>> Ids(SessionFilter f) => (await SessionListQueries.PageAsync(db, aggregator, f, null, 50)).Sessions.Select(s => s.SessionId).Order().ToList();
