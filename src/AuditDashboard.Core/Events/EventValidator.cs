@@ -13,6 +13,9 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
 {
     public const int MaxEventIdLength = 128;
 
+    // PostgreSQL's text cannot hold U+0000; refused on every engine, so a store can move between engines (ADR 0016).
+    private const string NulText = "contains the character U+0000 (NUL), which the store does not keep in a field; remove it at the source or move the value into attributes";
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 
@@ -64,6 +67,11 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
             if (text.Length == 0)
             {
                 if (required) Fail(field, "must not be empty");
+                return null;
+            }
+            if (text.Contains('\0'))
+            {
+                Fail(field, NulText);
                 return null;
             }
             int max = maxLength ?? limits.MaxFieldLength;
@@ -252,6 +260,11 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         if (text.Length > limits.MaxFieldLength)
         {
             fail($"geo.{name}", $"is over the limit of {limits.MaxFieldLength} characters (Ingest:MaxFieldLength)");
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            fail($"geo.{name}", NulText);
             return null;
         }
         return text.Length == 0 ? null : text;
