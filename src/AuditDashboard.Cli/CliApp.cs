@@ -13,6 +13,7 @@ public static class CliApp
         var root = new RootCommand("auditdash: operate the AuditDashboard audit store (migrate, API keys, demo traffic, integrity verification)");
         store.AddTo(root);
         root.Subcommands.Add(MigrateCommand.Create(store));
+        root.Subcommands.Add(GrantCommand.Create(store));
         root.Subcommands.Add(ApiKeyCommands.Create(store));
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));
@@ -43,7 +44,7 @@ public static class CliApp
         }
         catch (Exception ex) when (StoreProvider.IsStoreFailure(ex))
         {
-            Console.Error.WriteLine($"error: the database could not be used: {(ex.InnerException is System.Data.Common.DbException inner ? inner : ex).Message}");
+            Console.Error.WriteLine($"error: the database could not be used: {StoreProvider.Explain(ex)}");
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

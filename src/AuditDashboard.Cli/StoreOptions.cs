@@ -42,7 +42,9 @@ public sealed class StoreOptions
             options.SqlitePath = db;
             baseFolder = Directory.GetCurrentDirectory();
         }
-        var errors = options.Validate().ToList();
+        // As the web app: an unverified connection to a server engine only in Development (or with Database:AllowUnencrypted).
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        var errors = options.Validate(development: string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase)).ToList();
         if (errors.Count > 0) throw new UsageException(string.Join(Environment.NewLine, errors));
         return (options, baseFolder);
     }

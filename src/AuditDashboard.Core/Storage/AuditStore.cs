@@ -28,6 +28,8 @@ public static class AuditStore
             var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
+        // A current schema needs no DDL, so a runtime principal without it may open the store too.
+        if (await db.Database.CanConnectAsync(cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return;
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

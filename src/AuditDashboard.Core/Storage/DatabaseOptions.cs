@@ -25,9 +25,20 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Outside Development a server engine is reached only over TLS whose certificate is verified (PostgreSQL
+    /// <c>SSL Mode=VerifyFull</c>, SQL Server <c>Encrypt=True</c> without <c>TrustServerCertificate</c>); true allows
+    /// a connection without it, deliberately.
+    /// </summary>
+    public bool AllowUnencrypted { get; set; }
+
+    /// <summary>Refuse to start unless the engine reports the database encrypted at rest (SQL Server TDE).</summary>
+    public bool RequireEncryptionAtRest { get; set; }
+
     public bool IsSqlite => string.Equals(Provider, SqliteProvider, StringComparison.OrdinalIgnoreCase);
 
-    public IEnumerable<string> Validate()
+    /// <param name="development">In Development an unencrypted connection to a local server is allowed.</param>
+    public IEnumerable<string> Validate(bool development = false)
     {
         var provider = StoreProvider.Named(Provider);
         if (provider is null)
@@ -36,6 +47,19 @@ public sealed class DatabaseOptions
             yield return "Database:SqlitePath is required for the Sqlite provider.";
         if (provider is not null && !IsSqlite && string.IsNullOrWhiteSpace(ConnectionString))
             yield return $"Database:ConnectionString is required for the {provider.Name} provider.";
+        if (provider is not null && !IsSqlite && !string.IsNullOrWhiteSpace(ConnectionString) && !development && !AllowUnencrypted)
+        {
+            string? problem;
+            try
+            {
+                problem = provider.TransportProblem(ConnectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                problem = $"Database:ConnectionString cannot be read: {ex.Message}";
+            }
+            if (problem is not null) yield return problem + " (or set Database:AllowUnencrypted=true to accept that, deliberately)";
+        }
         if (SqliteCacheMiB is < 2 or > 4096)
             yield return "Database:SqliteCacheMiB must be between 2 and 4096.";
     }

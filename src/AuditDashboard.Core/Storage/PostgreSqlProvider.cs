@@ -39,6 +39,14 @@ public sealed class PostgreSqlProvider : StoreProvider
         return $"PostgreSQL {c.Host}:{c.Port}/{c.Database} as {c.Username} (SSL Mode={c.SslMode})";
     }
 
+    public override string? TransportProblem(string connectionString)
+    {
+        var c = new NpgsqlConnectionStringBuilder(connectionString);
+        return c.SslMode == SslMode.VerifyFull ? null
+            : $"Database:ConnectionString has SSL Mode={c.SslMode}: outside Development the PostgreSQL connection must use SSL Mode=VerifyFull " +
+              "(TLS, the server's certificate checked against a trusted CA and its host name; Root Certificate=FILE names a private CA)";
+    }
+
     internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) => property.HasConversion(Ticks);
 
     internal override void Time(PropertyBuilder<DateTime?> property) => property.HasConversion(NullableTicks);

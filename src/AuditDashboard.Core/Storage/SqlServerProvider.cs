@@ -26,6 +26,16 @@ public sealed class SqlServerProvider : StoreProvider
         return $"SQL Server {safe.DataSource}/{safe.InitialCatalog}";
     }
 
+    public override string? TransportProblem(string connectionString)
+    {
+        var c = new SqlConnectionStringBuilder(connectionString);
+        if (c.Encrypt == SqlConnectionEncryptOption.Optional)
+            return "Database:ConnectionString has Encrypt=False: outside Development the SQL Server connection must use Encrypt=True (or Strict)";
+        if (c.TrustServerCertificate)
+            return "Database:ConnectionString has TrustServerCertificate=True: outside Development the server's certificate must be verified (remove it, and trust the CA on this machine)";
+        return null;
+    }
+
     internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) =>
         property.HasColumnType(wholeSeconds ? "datetime2(0)" : "datetime2(7)");
 

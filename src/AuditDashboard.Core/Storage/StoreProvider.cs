@@ -46,10 +46,22 @@ public abstract class StoreProvider
     public static bool IsStoreFailure(Exception ex) =>
         ex is DbException || ex.InnerException is DbException || ex is TimeoutException;
 
+    /// <summary>What went wrong, with the causes beneath (a TLS handshake's failure says why the certificate was refused).</summary>
+    public static string Explain(Exception ex)
+    {
+        var messages = new List<string>();
+        for (var e = ex is not DbException && ex.InnerException is DbException db ? db : ex; e is not null; e = e.InnerException)
+            if (!messages.Contains(e.Message.Trim())) messages.Add(e.Message.Trim());
+        return string.Join(": ", messages);
+    }
+
     internal abstract void Use(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot);
 
     /// <summary>Where the store is, for a log line or a health answer: never a password.</summary>
     public abstract string Describe(DatabaseOptions options, string contentRoot);
+
+    /// <summary>Why a connection string does not give verified TLS to the server, or null when it does (SQLite: no network).</summary>
+    public virtual string? TransportProblem(string connectionString) => null;
 
     /// <summary>Maps a UTC time column; <paramref name="wholeSeconds"/> for hour and day buckets.</summary>
     internal abstract void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false);

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AuditDashboard.Migrations.PostgreSql.Migrations
 {
     /// <summary>
-    /// Makes the evidence tables append-only (ADR 0003) with triggers that no privilege bypasses: UPDATE and DELETE
-    /// are refused row by row (which also stops INSERT … ON CONFLICT DO UPDATE), TRUNCATE by a statement trigger, and
+    /// Makes the evidence tables append-only (ADR 0003) with triggers that no privilege bypasses: every UPDATE, DELETE
+    /// and TRUNCATE statement is refused before it touches a row, even one that matches none (and INSERT … ON CONFLICT
+    /// DO UPDATE fires the UPDATE statement trigger too), and
     /// a new event's seq must extend the chain by exactly one (checked per row, so it holds for COPY as for INSERT).
     /// Privileges are the second wall: the runtime role gets INSERT and SELECT on these tables only
     /// (<c>auditdash grant</c>, docs/deployment.md). Only the tables' owner could drop the triggers.
@@ -26,8 +27,8 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                 """);
             foreach (var table in Tables)
             {
-                migrationBuilder.Sql($"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION auditdash_refuse_change();");
-                migrationBuilder.Sql($"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION auditdash_refuse_change();");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION auditdash_refuse_change();");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION auditdash_refuse_change();");
                 migrationBuilder.Sql($"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION auditdash_refuse_change();");
             }
             // ORDER BY … LIMIT 1 reads the primary key's last entry; rows copied earlier in the same statement are visible to it.

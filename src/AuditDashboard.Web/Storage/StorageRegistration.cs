@@ -9,7 +9,7 @@ public static class StorageRegistration
     public static WebApplicationBuilder AddAuditStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section, o => o.Validate());
+        builder.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section, o => o.Validate(builder.Environment.IsDevelopment()));
         var contentRoot = builder.Environment.ContentRootPath;
         // Bound without validation here: hosted services get the factory before start-up validation runs, and
         // that validation must be the one to report every configuration problem at once.
