@@ -12,6 +12,12 @@ public static partial class RuntimeRole
     /// <summary>The tables whose rows are evidence: never updated or deleted (triggers refuse it too).</summary>
     public static readonly IReadOnlyList<string> AppendOnlyTables = ["access_events", "chain_heads", "alert_history", "log_checkpoints", "log_cosignatures"];
 
+    /// <summary>Written once and kept: the evidence, and the reports generated from it.</summary>
+    public static readonly IReadOnlyList<string> InsertOnlyTables = [.. AppendOnlyTables, "reports"];
+
+    /// <summary>Rows that change but are never removed: the Merkle tree's partial tiles, alerts and their state, API keys (revoked, not deleted).</summary>
+    public static readonly IReadOnlyList<string> NeverDeletedTables = ["log_tiles", "alerts", "detection_state", "api_keys"];
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
     private static partial Regex RoleName();
 
@@ -42,15 +48,12 @@ public static partial class RuntimeRole
         };
         foreach (var table in tables)
         {
-            if (AppendOnlyTables.Contains(table))
-            {
-                sql.Add($"REVOKE ALL ON \"{table}\" FROM {quoted}");
-                sql.Add($"GRANT SELECT, INSERT ON \"{table}\" TO {quoted}");
-            }
-            else
-            {
-                sql.Add($"GRANT SELECT, INSERT, UPDATE, DELETE ON \"{table}\" TO {quoted}");
-            }
+            // Revoked first, so running it again after a change of policy leaves exactly this.
+            sql.Add($"REVOKE ALL ON \"{table}\" FROM {quoted}");
+            var rights = InsertOnlyTables.Contains(table) ? "SELECT, INSERT"
+                : NeverDeletedTables.Contains(table) ? "SELECT, INSERT, UPDATE"
+                : "SELECT, INSERT, UPDATE, DELETE";
+            sql.Add($"GRANT {rights} ON \"{table}\" TO {quoted}");
         }
         sql.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}");
         return sql;

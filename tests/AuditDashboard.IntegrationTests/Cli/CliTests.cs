@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, conflicting.ExitCode);
 
         var unreachable = await Processes.AuditdashAsync(_db.Folder, "--provider", "SqlServer", "--connection",
-            "Server=127.0.0.1,1;Database=x;User Id=sa;Password=x;TrustServerCertificate=true;Connect Timeout=2", "verify");
+            "Server=127.0.0.1,1;Database=x;User Id=sa;Password=x;Connect Timeout=2", "verify");
         Assert.Equal(2, unreachable.ExitCode);
         Assert.Contains("could not be used", unreachable.Stderr);
     }
