@@ -12,13 +12,14 @@ public sealed class DetectCommandTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
-    public async Task Detect_over_simulated_traffic_raises_each_detectors_alerts_once_and_re_running_changes_nothing()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Detect_over_simulated_traffic_raises_each_detectors_alerts_once_and_re_running_changes_nothing(string provider)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 14, users: 30);
-        var json = Path.Combine(_db.Folder, "counts.json");
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 14, users: 30);
+        var json = Path.Combine(store.Folder, "counts.json");
 
-        var first = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--json", json);
+        var first = await Processes.AuditdashAsync(store, "detect", "--json", json);
         Assert.True(first.ExitCode == 0, first.Stderr);
         var counts = JsonSerializer.Deserialize<Dictionary<string, int>>(await File.ReadAllTextAsync(json))!;
         foreach (var detector in new[] { "brute_force", "password_spray", "credential_stuffing", "impossible_travel", "refresh_token_reuse",
@@ -30,7 +31,7 @@ public sealed class DetectCommandTests : IDisposable
         var alerts = await db.Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
         Assert.All(alerts, a => Assert.Single(db.AlertHistory.Where(h => h.AlertId == a.Id).ToList()));
 
-        var again = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "detect", "--json", json);
+        var again = await Processes.AuditdashAsync(store, "detect", "--json", json);
         Assert.Equal(0, again.ExitCode);
         Assert.StartsWith("0 new alert(s)", again.Stdout);
         Assert.Equal(counts, JsonSerializer.Deserialize<Dictionary<string, int>>(await File.ReadAllTextAsync(json)));

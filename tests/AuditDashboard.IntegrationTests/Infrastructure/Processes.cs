@@ -13,6 +13,10 @@ public static class Processes
     public static Task<Result> AuditdashAsync(string workingDirectory, params string[] args) =>
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "auditdash.dll"), .. args], workingDirectory);
 
+    /// <summary>The built auditdash on a test store of any engine, in the store's folder.</summary>
+    public static Task<Result> AuditdashAsync(TestStore store, params string[] args) =>
+        AuditdashAsync(store.Folder, [.. store.CliArgs, .. args]);
+
     /// <summary>The built auditdash with configuration in environment variables (as <c>Integrity__SigningKeyPath</c>).</summary>
     public static Task<Result> AuditdashAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "auditdash.dll"), .. args], workingDirectory, environment);

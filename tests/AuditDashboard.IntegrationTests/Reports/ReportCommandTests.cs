@@ -9,20 +9,21 @@ public sealed class ReportCommandTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    [Fact]
-    public async Task Report_writes_a_signed_pdf_and_its_evidence_keeps_it_in_the_history_and_audits_it()
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Report_writes_a_signed_pdf_and_its_evidence_keeps_it_in_the_history_and_audits_it(string provider)
     {
-        var factory = await Stores.SimulatedAsync(_db.Path, days: 3, users: 6);
-        var pdf = Path.Combine(_db.Folder, "soc2.pdf");
-        var zip = Path.Combine(_db.Folder, "soc2.zip");
+        await using var store = await TestStore.CreateAsync(provider);
+        var factory = await Stores.SimulateAsync(store.Factory, days: 3, users: 6);
+        var pdf = Path.Combine(store.Folder, "soc2.pdf");
+        var zip = Path.Combine(store.Folder, "soc2.zip");
 
-        var result = await Processes.AuditdashAsync(_db.Folder, "--db", _db.Path, "report", "--framework", "soc2",
+        var result = await Processes.AuditdashAsync(store, "report", "--framework", "soc2",
             "--from", "2026-10-29", "--to", "2026-11-01", "--out", pdf, "--evidence", zip, "--seed", "99");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(pdf));
         Assert.True(new FileInfo(zip).Length > 0);
-        await using var db = new Core.Storage.AuditDbContext(Stores.Sqlite(_db.Path));
+        await using var db = store.Factory.CreateDbContext();
         var kept = await db.Reports.SingleAsync();
         Assert.Contains($"Report {kept.ReportId}: {kept.PageCount} pages, SHA-256 {kept.Sha256}", result.Stdout);
         Assert.Equal(await File.ReadAllBytesAsync(pdf), kept.Pdf);
