@@ -21,6 +21,8 @@ internal static class IntegritySection
         ]);
         flow.Paragraph("Chain head hash (SHA-256):", flow.Bold);
         flow.Paragraph(a.HeadHash, flow.MonoSmall);
+        if (a.Storage is { } s)
+            flow.Facts([("Database", s.Engine), ("Connection", s.InTransit), ("Files at rest", s.AtRest)]);
         if (a.Checkpoint is not { } c)
         {
             flow.Paragraph("No signed checkpoint: this report was made without the log's signing key, so its evidence can be checked only against the " +

@@ -73,6 +73,7 @@ public static class ReportBuilder
         var exceptions = alerts.Select(a => Exception(a, history.GetValueOrDefault(a.Id) ?? [], names)).ToList();
         var verification = knownBreak ?? await ChainVerifier.VerifyAsync(db,
             checkpoint is null ? [] : [Integrity.Log.Checkpoint.Parse(Integrity.Notes.SignedNote.Parse(checkpoint.Note).Text)], cancellationToken: cancellationToken);
+        var protection = await StoreProtection.ReadAsync(db, cancellationToken);
 
         var samplePositions = new Dictionary<string, (PopulationTally Tally, IReadOnlyList<long> Seqs)>();
         foreach (var c in controls.Where(c => c.Populations.Count > 0))
@@ -109,7 +110,8 @@ public static class ReportBuilder
                 .Select(o => new OutOfScopeItem(frameworkLabels[o.Framework], o.Id, o.Title, o.Reason)).ToList(),
             DashboardUse = dashboardUse.Rows(),
             Integrity = new IntegrityAttestation(verification.Intact, 1, verification.Intact ? verification.HeadSeq : verification.FirstBrokenSeq ?? verification.HeadSeq,
-                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now, checkpoint),
+                verification.EventsChecked, verification.HeadSeq, verification.HeadHash, verification.FirstBrokenSeq, verification.Message, now, checkpoint,
+                new StorageProtection(protection.Engine, protection.InTransit, protection.AtRest)),
             SampleSeed = r.Seed,
             SampleMethod = EvidenceSampler.Method,
             Signing = signing,

@@ -47,6 +47,15 @@ public sealed class PostgreSqlProvider : StoreProvider
               "(TLS, the server's certificate checked against a trusted CA and its host name; Root Certificate=FILE names a private CA)";
     }
 
+    public override string InTransit(string? connectionString) => new NpgsqlConnectionStringBuilder(connectionString).SslMode switch
+    {
+        SslMode.VerifyFull => "TLS, the server's certificate and host name verified (SSL Mode=VerifyFull)",
+        SslMode.VerifyCA => "TLS, the server's certificate verified but not its host name (SSL Mode=VerifyCA)",
+        SslMode.Require => "TLS, the server's certificate not verified (SSL Mode=Require)",
+        SslMode.Disable => "unencrypted (SSL Mode=Disable)",
+        var mode => $"TLS only if the server offers it, not verified (SSL Mode={mode})",
+    };
+
     internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) => property.HasConversion(Ticks);
 
     internal override void Time(PropertyBuilder<DateTime?> property) => property.HasConversion(NullableTicks);

@@ -36,6 +36,30 @@ public sealed class SqlServerProvider : StoreProvider
         return null;
     }
 
+    public override string InTransit(string? connectionString)
+    {
+        var c = new SqlConnectionStringBuilder(connectionString);
+        if (c.Encrypt == SqlConnectionEncryptOption.Optional) return "unencrypted (Encrypt=False)";
+        return c.TrustServerCertificate ? $"TLS, the server's certificate not verified (Encrypt={c.Encrypt}, TrustServerCertificate=True)"
+            : $"TLS, the server's certificate verified (Encrypt={c.Encrypt})";
+    }
+
+    /// <summary>Transparent Data Encryption, from sys.dm_database_encryption_keys (state 3 is encrypted; it needs VIEW SERVER STATE).</summary>
+    public override async Task<(bool? Encrypted, string Description)> AtRestAsync(AuditDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var states = await db.Database.SqlQueryRaw<int>(
+                "SELECT encryption_state AS [Value] FROM sys.dm_database_encryption_keys WHERE database_id = DB_ID()").ToListAsync(cancellationToken);
+            return states.Contains(3) ? (true, "SQL Server Transparent Data Encryption: encrypted")
+                : (false, states.Count == 0 ? "SQL Server Transparent Data Encryption is off for this database" : $"SQL Server TDE state {states[0]} (not yet encrypted)");
+        }
+        catch (SqlException ex)
+        {
+            return (null, $"SQL Server TDE state could not be read ({ex.Message}); grant VIEW SERVER STATE to see it");
+        }
+    }
+
     internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) =>
         property.HasColumnType(wholeSeconds ? "datetime2(0)" : "datetime2(7)");
 

@@ -29,6 +29,8 @@ public sealed class SqliteProvider : StoreProvider
 
     public override string Describe(DatabaseOptions options, string contentRoot) => $"SQLite {AuditStore.ResolveSqlitePath(options, contentRoot)}";
 
+    public override string InTransit(string? connectionString) => "a local file, no network";
+
     internal override void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false) =>
         property.HasConversion(v => v.Ticks, v => new DateTime(v, DateTimeKind.Utc));
 

@@ -63,6 +63,13 @@ public abstract class StoreProvider
     /// <summary>Why a connection string does not give verified TLS to the server, or null when it does (SQLite: no network).</summary>
     public virtual string? TransportProblem(string connectionString) => null;
 
+    /// <summary>What protects the connection, in words for /healthz and the report.</summary>
+    public abstract string InTransit(string? connectionString);
+
+    /// <summary>Whether the engine reports the database encrypted at rest, and in words; null when it cannot say.</summary>
+    public virtual Task<(bool? Encrypted, string Description)> AtRestAsync(AuditDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult<(bool?, string)>((null, $"not reported by {Name}: its files are as protected as the volume they are on (use an encrypted volume)"));
+
     /// <summary>Maps a UTC time column; <paramref name="wholeSeconds"/> for hour and day buckets.</summary>
     internal abstract void Time(PropertyBuilder<DateTime> property, bool wholeSeconds = false);
 

@@ -7,9 +7,15 @@ namespace AuditDashboard.Web.Health;
 
 public static class HealthEndpoints
 {
-    public sealed record HealthResponse(string Status, long Events, ChainHeadResponse ChainHead);
+    public sealed record HealthResponse(string Status, long Events, ChainHeadResponse ChainHead, DatabaseResponse Database);
 
-    /// <summary>GET /healthz, anonymous: status, event count and chain head. seq is gap-free, so the count is the head's seq.</summary>
+    /// <summary>The engine, and what protects the connection and the files (as far as the engine can say).</summary>
+    /// <remarks>encrypted_at_rest is written even when null: "the engine cannot say" is the answer, not a missing field.</remarks>
+    public sealed record DatabaseResponse(string Engine, string InTransit,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? EncryptedAtRest,
+        string AtRest);
+
+    /// <summary>GET /healthz, anonymous: status, event count, chain head and the store's protection. seq is gap-free, so the count is the head's seq.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", async (IDbContextFactory<AuditDbContext> dbFactory, CancellationToken cancellationToken) =>
@@ -19,7 +25,9 @@ public static class HealthEndpoints
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
                 long seq = head?.Seq ?? 0;
-                return Results.Ok(new HealthResponse("ok", seq, new ChainHeadResponse(seq, HashChain.ToHex(head?.Hash ?? HashChain.Genesis))));
+                var protection = await StoreProtection.ReadAsync(db, cancellationToken);
+                return Results.Ok(new HealthResponse("ok", seq, new ChainHeadResponse(seq, HashChain.ToHex(head?.Hash ?? HashChain.Genesis)),
+                    new DatabaseResponse(protection.Engine, protection.InTransit, protection.EncryptedAtRest, protection.AtRest)));
             }
             catch (Exception ex) when (StoreProvider.IsStoreFailure(ex) || ex is InvalidOperationException)
             {

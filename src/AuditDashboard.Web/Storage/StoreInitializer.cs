@@ -21,6 +21,8 @@ public sealed class StoreInitializer(IDbContextFactory<AuditDbContext> dbFactory
                 throw new InvalidOperationException($"the database schema is {pending.Count} migration(s) behind this build and Database:MigrateOnStart is false: " +
                     "apply them with 'auditdash migrate' under a principal allowed to change the schema (docs/deployment.md)");
         }
+        if (options.Value.RequireEncryptionAtRest && await StoreProtection.ReadAsync(db, cancellationToken) is { EncryptedAtRest: not true } protection)
+            throw new InvalidOperationException($"Database:RequireEncryptionAtRest is true, but the database is not reported encrypted at rest: {protection.AtRest}");
         await AuditDashboard.Core.Integrity.Log.LogBackfill.CatchUpStoreAsync(dbFactory, cancellationToken);
         logger.LogInformation("Audit store ready ({Provider})", db.Database.ProviderName);
     }

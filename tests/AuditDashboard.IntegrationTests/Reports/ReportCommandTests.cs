@@ -27,6 +27,13 @@ public sealed class ReportCommandTests : IDisposable
         var kept = await db.Reports.SingleAsync();
         Assert.Contains($"Report {kept.ReportId}: {kept.PageCount} pages, SHA-256 {kept.Sha256}", result.Stdout);
         Assert.Equal(await File.ReadAllBytesAsync(pdf), kept.Pdf);
+        // The attestation says which engine held the evidence and what protects it.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+            Assert.Contains("Files at rest", text);
+            Assert.Contains(store.IsSqlite ? "a local file, no network" : "SSL Mode=VerifyFull", text);
+        }
         Assert.Contains(await db.Events.Where(e => e.Source == "auditdashboard").Select(e => e.Attributes).ToListAsync(),
             a => a!.Contains("report_generated") && a.Contains(kept.Sha256));
     }
