@@ -2,6 +2,7 @@ using AuditDashboard.Core.Configuration;
 using AuditDashboard.Web.Alerts;
 using AuditDashboard.Web.Auth;
 using AuditDashboard.Web.Components;
+using AuditDashboard.Web.Coordination;
 using AuditDashboard.Web.Demo;
 using AuditDashboard.Web.Events;
 using AuditDashboard.Web.Health;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddAuditStore();
+builder.AddSharedKeyRing();
 builder.AddIngest();
 builder.AddDetection();
 builder.AddReports();

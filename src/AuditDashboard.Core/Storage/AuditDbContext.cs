@@ -32,6 +32,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Compliance.GeneratedReport> Reports => Set<Compliance.GeneratedReport>();
     public DbSet<SignIn.DashboardSession> DashboardSessions => Set<SignIn.DashboardSession>();
     public DbSet<Coordination.Lease> Leases => Set<Coordination.Lease>();
+    public DbSet<Coordination.ProtectionKey> ProtectionKeys => Set<Coordination.ProtectionKey>();
     public DbSet<Integrity.Log.LogTile> LogTiles => Set<Integrity.Log.LogTile>();
     public DbSet<Integrity.Log.LogCheckpoint> LogCheckpoints => Set<Integrity.Log.LogCheckpoint>();
     public DbSet<Integrity.Log.LogCosignature> LogCosignatures => Set<Integrity.Log.LogCosignature>();
@@ -47,6 +48,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         ReportConfiguration.Configure(modelBuilder, provider);
         modelBuilder.ApplyConfiguration(new DashboardSessionConfiguration(provider));
         modelBuilder.ApplyConfiguration(new LeaseConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new ProtectionKeyConfiguration(provider));
         modelBuilder.ApplyConfiguration(new LogTileConfiguration());
         modelBuilder.ApplyConfiguration<Integrity.Log.LogCheckpoint>(new LogCheckpointConfiguration(provider));
         modelBuilder.ApplyConfiguration<Integrity.Log.LogCosignature>(new LogCheckpointConfiguration(provider));

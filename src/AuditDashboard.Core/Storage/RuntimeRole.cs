@@ -12,8 +12,8 @@ public static partial class RuntimeRole
     /// <summary>The tables whose rows are evidence: never updated or deleted (triggers refuse it too).</summary>
     public static readonly IReadOnlyList<string> AppendOnlyTables = ["access_events", "chain_heads", "alert_history", "log_checkpoints", "log_cosignatures"];
 
-    /// <summary>Written once and kept: the evidence, and the reports generated from it.</summary>
-    public static readonly IReadOnlyList<string> InsertOnlyTables = [.. AppendOnlyTables, "reports"];
+    /// <summary>Written once and kept: the evidence, the reports generated from it, and the Data Protection key ring (a key is revoked by a new element).</summary>
+    public static readonly IReadOnlyList<string> InsertOnlyTables = [.. AppendOnlyTables, "reports", "data_protection_keys"];
 
     /// <summary>Rows that change but are never removed: the Merkle tree's partial tiles, alerts and their state, API keys (revoked, not deleted).</summary>
     public static readonly IReadOnlyList<string> NeverDeletedTables = ["log_tiles", "alerts", "detection_state", "api_keys"];

@@ -191,6 +191,36 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Coordination.ProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("friendly_name")
+                        .UseCollation("C");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
                 {
                     b.Property<long>("Id")

@@ -182,6 +182,34 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Coordination.ProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.Detection.Alert", b =>
                 {
                     b.Property<long>("Id")
