@@ -34,6 +34,10 @@ public sealed partial class WebProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // A home of its own, as on another host: nothing is shared through ~/.aspnet (the default key ring) or other files.
+        var home = Path.Combine(store.Folder, "home-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(home);
+        start.Environment["HOME"] = home;
         start.Environment["Logging__LogLevel__Default"] = "Information";
         start.Environment["Demo__SeedOnEmpty"] = "false";
         start.Environment["Integrity__SigningKeyPath"] = LogKeys.Ensure(store.Folder);

@@ -54,6 +54,15 @@ public sealed class SeveralInstancesTests
             Assert.Empty(await db.Alerts.GroupBy(a => a.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
             // One instance signs the scheduled checkpoints.
             Assert.NotNull(await LeaseHolderAsync(store, Web.Integrity.CheckpointService.LeaseName));
+
+            // A dashboard sign-in on one survivor is accepted by the other: the key ring that protects the cookie is in the store.
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = survivors[0].Address };
+            var signIn = await DashboardClient.PostLoginAsync(browser, "lb.auditor@example.test", "Auditor");
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            var elsewhere = await browser.GetAsync(new Uri(survivors[1].Address, "/events"));
+            Assert.True(elsewhere.StatusCode == HttpStatusCode.OK, $"{(int)elsewhere.StatusCode} {elsewhere.Headers.Location}");
+            Assert.Contains("lb.auditor@example.test", await elsewhere.Content.ReadAsStringAsync());
+            Assert.True(await db.ProtectionKeys.CountAsync() >= 1);
         }
         finally
         {
