@@ -19,10 +19,10 @@ public sealed partial class WebProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (https?://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();
 
-    public static async Task<WebProcess> StartAsync(TestStore store, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<WebProcess> StartAsync(TestStore store, IReadOnlyDictionary<string, string>? settings = null, string urls = "http://127.0.0.1:0")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +30,7 @@ public sealed partial class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = store.Folder,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AuditDashboard.Web.dll"), "--contentRoot", RepoRoot.Path, "--urls", "http://127.0.0.1:0" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "AuditDashboard.Web.dll"), "--contentRoot", RepoRoot.Path, "--urls", urls })
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -67,9 +67,10 @@ public sealed partial class WebProcess : IAsyncDisposable
         return web;
     }
 
-    public HttpClient Client(string? apiKey = null)
+    public HttpClient Client(string? apiKey = null, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = Address };
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = Address;
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
