@@ -11,6 +11,7 @@ internal static class Entry
         "report" => ReportBenchmark.RunAsync(args),
         "import" => ImportBenchmark.RunAsync(args),
         "log" => LogBenchmark.RunAsync(args),
+        "postgres" => PostgresBenchmark.RunAsync(args),
         _ => Usage(),
     };
 
@@ -22,6 +23,7 @@ internal static class Entry
         Console.Error.WriteLine("       report --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       import --format okta --events N [--json FILE] [--dir FOLDER]");
         Console.Error.WriteLine("       log --events N [--json FILE] [--dir FOLDER]       (the same store: proofs, verify --log)");
+        Console.Error.WriteLine("       postgres --connection STRING --events N [--batch 1000] [--json FILE]   (raw COPY, the service, HTTP on 1 and 3 instances)");
         return Task.FromResult(2);
     }
 }

@@ -6,7 +6,7 @@ namespace AuditDashboard.Core.Storage;
 
 /// <summary>
 /// Appends a batch in one binary COPY on the connection's open transaction: one round trip for the batch instead
-/// of one per event. Row triggers still fire for every row, so the append-only guards hold for COPY as for INSERT.
+/// of one per event. Triggers fire for COPY as for INSERT, so the append-only guards hold for it.
 /// </summary>
 public static class PostgreSqlCopy
 {
