@@ -6,14 +6,17 @@ using AuditDashboard.Core.Explorer;
 using AuditDashboard.Core.Overview;
 using AuditDashboard.Core.Sessions;
 using AuditDashboard.Core.Storage;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuditDashboard.Benchmarks;
 
 /// <summary>
 /// p50/p95 of the queries behind each dashboard page on a store of N simulated events, and the same questions
-/// answered by a full scan of the events table (SQLite NOT INDEXED) as the baseline, in the same run.
+/// answered by a full scan of the events table (SQLite NOT INDEXED; on PostgreSQL with index scans switched off) as
+/// the baseline, in the same run. With --connection the store is a PostgreSQL database.
 /// </summary>
 public static class QueryBenchmark
 {
@@ -44,7 +47,7 @@ public static class QueryBenchmark
         Console.WriteLine($"Store: {events:N0} events; deep page at {deepCount * 4 / 5:N0} of {deepCount:N0} token_validated in 30 days.");
 
         var results = new List<(string Name, double P50, double P95, double BaseP50, double BaseP95)>();
-        async Task Measure(string name, Func<int, Task> query, Func<SqliteConnection, int, Task> baseline)
+        async Task Measure(string name, Func<int, Task> query, Func<DbConnection, int, Task> baseline)
         {
             for (int i = 0; i < 3; i++) await query(i);
             var times = new List<double>();
@@ -54,8 +57,7 @@ public static class QueryBenchmark
                 await query(i);
                 times.Add(sw.Elapsed.TotalMilliseconds);
             }
-            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-            await connection.OpenAsync();
+            await using var connection = await BaselineConnectionAsync(options, path);
             var baseTimes = new List<double>();
             for (int i = 0; i < BaselineRuns; i++)
             {
@@ -169,6 +171,14 @@ public static class QueryBenchmark
     internal static async Task<(SimpleDbContextFactory Factory, string Path)> OpenStoreAsync(StoreArgs options)
     {
         Directory.CreateDirectory(options.Folder);
+        if (options.Connection is { } pg)
+        {
+            var database = new NpgsqlConnectionStringBuilder(pg) { Database = $"bench_queries_{options.Events}" }.ConnectionString;
+            var onServer = new SimpleDbContextFactory(AuditStore.CreateOptions(new DatabaseOptions { Provider = DatabaseOptions.PostgreSqlProvider, ConnectionString = database }, options.Folder));
+            await using (var db = onServer.CreateDbContext()) await AuditStore.MigrateAsync(db);
+            await BuildAsync(onServer, options.Events);
+            return (onServer, database);
+        }
         var path = Path.Combine(options.Folder, $"queries-{options.Events}.db");
         var factory = await Stores.MigrateAsync(path);
         await BuildAsync(factory, options.Events);
@@ -195,11 +205,30 @@ public static class QueryBenchmark
         Console.WriteLine($"  built in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static async Task Scan(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    /// <summary>A read-only connection for the full-scan baseline: SQLite's file, or PostgreSQL with every index path off.</summary>
+    private static async Task<DbConnection> BaselineConnectionAsync(StoreArgs options, string path)
+    {
+        DbConnection connection = options.Connection is null ? new SqliteConnection($"Data Source={path};Mode=ReadOnly") : new NpgsqlConnection(path);
+        await connection.OpenAsync();
+        if (connection is NpgsqlConnection)
+        {
+            await using var off = connection.CreateCommand();
+            off.CommandText = "SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off";
+            await off.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
+
+    private static async Task Scan(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.CommandText = connection is NpgsqlConnection ? sql.Replace(" NOT INDEXED", "", StringComparison.Ordinal) : sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
+        }
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) { }
     }

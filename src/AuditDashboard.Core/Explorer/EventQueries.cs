@@ -159,9 +159,11 @@ public static class EventQueries
         {
             var t = after.Timestamp;
             var s = after.Seq;
+            // The first, redundant bound is an index range every engine can seek to; PostgreSQL does not derive it
+            // from the OR, and without it scanned the index from the newest entry down to the cursor.
             query = descending
-                ? query.Where(e => e.Timestamp < t || (e.Timestamp == t && e.Seq < s))
-                : query.Where(e => e.Timestamp > t || (e.Timestamp == t && e.Seq > s));
+                ? query.Where(e => e.Timestamp <= t && (e.Timestamp < t || (e.Timestamp == t && e.Seq < s)))
+                : query.Where(e => e.Timestamp >= t && (e.Timestamp > t || (e.Timestamp == t && e.Seq > s)));
         }
         return descending ? query.OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Seq) : query.OrderBy(e => e.Timestamp).ThenBy(e => e.Seq);
     }

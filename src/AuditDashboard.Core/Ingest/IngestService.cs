@@ -131,13 +131,18 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
         var now = clock.GetUtcNow().UtcDateTime;
         long first = seq + 1;
         var leaves = new List<byte[]>(fresh.Count);
-        foreach (var e in fresh)
+        // Linked as they are written: on a server engine the server stores one event while the next is hashed.
+        IEnumerable<AccessEvent> Linked()
         {
-            e.ReceivedAt = now;
-            hash = HashChain.Link(e, ++seq, hash, out var leaf);
-            leaves.Add(leaf);
+            foreach (var e in fresh)
+            {
+                e.ReceivedAt = now;
+                hash = HashChain.Link(e, ++seq, hash, out var leaf);
+                leaves.Add(leaf);
+                yield return e;
+            }
         }
-        await StoreProvider.For(db).AppendEventsAsync(db, fresh, cancellationToken);
+        await StoreProvider.For(db).AppendEventsAsync(db, Linked(), cancellationToken);
         // The Merkle tree grows in the same transaction (a store from before the tree first gets its missing leaves).
         if (!limits.Value.WithoutMerkleLog)
         {

@@ -68,21 +68,22 @@ public static class SessionListQueries
     {
         string? id = after?.SessionId;
         long key = after?.Key ?? 0;
+        // Each keyset condition starts with a plain bound so every engine seeks its index there (see EventQueries).
         switch (sort)
         {
             case SessionSort.FirstSeen:
                 var first = new DateTime(Math.Clamp(key, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-                if (id is not null) q = q.Where(s => s.FirstSeen < first || (s.FirstSeen == first && string.Compare(s.SessionId, id) < 0));
+                if (id is not null) q = q.Where(s => s.FirstSeen <= first && (s.FirstSeen < first || (s.FirstSeen == first && string.Compare(s.SessionId, id) < 0)));
                 return q.OrderByDescending(s => s.FirstSeen).ThenByDescending(s => s.SessionId);
             case SessionSort.Events:
-                if (id is not null) q = q.Where(s => s.Events < key || (s.Events == key && string.Compare(s.SessionId, id) < 0));
+                if (id is not null) q = q.Where(s => s.Events <= key && (s.Events < key || (s.Events == key && string.Compare(s.SessionId, id) < 0)));
                 return q.OrderByDescending(s => s.Events).ThenByDescending(s => s.SessionId);
             case SessionSort.Failures:
-                if (id is not null) q = q.Where(s => s.Failures < key || (s.Failures == key && string.Compare(s.SessionId, id) < 0));
+                if (id is not null) q = q.Where(s => s.Failures <= key && (s.Failures < key || (s.Failures == key && string.Compare(s.SessionId, id) < 0)));
                 return q.OrderByDescending(s => s.Failures).ThenByDescending(s => s.SessionId);
             default:
                 var last = new DateTime(Math.Clamp(key, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-                if (id is not null) q = q.Where(s => s.LastSeen < last || (s.LastSeen == last && string.Compare(s.SessionId, id) < 0));
+                if (id is not null) q = q.Where(s => s.LastSeen <= last && (s.LastSeen < last || (s.LastSeen == last && string.Compare(s.SessionId, id) < 0)));
                 return q.OrderByDescending(s => s.LastSeen).ThenByDescending(s => s.SessionId);
         }
     }

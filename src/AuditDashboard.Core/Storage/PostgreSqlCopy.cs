@@ -12,7 +12,7 @@ public static class PostgreSqlCopy
 {
     public static string CopySql { get; } = $"COPY {AuditDbContext.EventsTable} ({string.Join(", ", EventTable.Columns)}) FROM STDIN (FORMAT BINARY)";
 
-    public static async Task AppendAsync(NpgsqlConnection connection, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken)
+    public static async Task AppendAsync(NpgsqlConnection connection, IEnumerable<AccessEvent> events, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
         foreach (var e in events)

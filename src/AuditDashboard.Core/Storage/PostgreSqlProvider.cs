@@ -83,7 +83,7 @@ public sealed class PostgreSqlProvider : StoreProvider
     /// <summary>A stable 64-bit key for a lock name (the first 8 bytes of its SHA-256).</summary>
     public static long LockKey(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
 
-    public override Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken) =>
+    public override Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken) =>
         PostgreSqlCopy.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), events, cancellationToken);
 
     // LIKE is case-sensitive on PostgreSQL; ILIKE folds ASCII case as the other engines' LIKE does.

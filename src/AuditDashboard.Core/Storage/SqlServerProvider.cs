@@ -74,7 +74,7 @@ public sealed class SqlServerProvider : StoreProvider
     }
 
     // SqlClient needs parameter sizes for a prepared command, so the batch runs unprepared.
-    public override Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken)
+    public override Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken)
     {
         EventTable.Insert(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), events, ticks: false, prepare: false);
         return Task.CompletedTask;

@@ -42,7 +42,7 @@ public sealed class SqliteProvider : StoreProvider
     public override Task<IDbContextTransaction> BeginExclusiveAsync(AuditDbContext db, string name, CancellationToken cancellationToken) =>
         db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
-    public override Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken)
+    public override Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken)
     {
         EventTable.Insert(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), events, ticks: true, prepare: true);
         return Task.CompletedTask;

@@ -90,7 +90,7 @@ public abstract class StoreProvider
     public abstract Task<IDbContextTransaction> BeginExclusiveAsync(AuditDbContext db, string name, CancellationToken cancellationToken);
 
     /// <summary>Appends events (seq and hashes set) inside the context's current transaction.</summary>
-    public abstract Task AppendEventsAsync(AuditDbContext db, IReadOnlyList<AccessEvent> events, CancellationToken cancellationToken);
+    public abstract Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken);
 
     /// <summary>
     /// Events where any searchable text column matches a LIKE pattern (escape character <c>\</c>) in any ASCII case,
