@@ -8,8 +8,9 @@ command="${1:?start|stop}"; dir="${2:?directory}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql" >&2; exit 1; }
 
-# initdb and postgres refuse to run as root: as root, run them as the Debian package's postgres user.
-as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# initdb and postgres refuse to run as root: as root, run them as the Debian package's postgres user, from a
+# directory that user may enter (the caller's may be private to root).
+as_owner() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 if [ "$command" = "stop" ]; then
   [ -f "$dir/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true

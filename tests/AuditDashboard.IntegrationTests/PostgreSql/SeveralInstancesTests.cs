@@ -42,14 +42,14 @@ public sealed class SeveralInstancesTests
             Assert.True(chain.Intact, chain.Message);
 
             // The survivors count every event once (the aggregator's cursor moves under the database's lock) ...
-            await Eventually.HoldsAsync(async () => await store.Factory.CreateDbContext().AggregateStates.Select(s => s.LastSeq).FirstOrDefaultAsync() == expected,
+            await Eventually.HoldsAsync(async () => await ReadAsync(store, db => db.AggregateStates.Select(s => s.LastSeq).FirstOrDefaultAsync()) == expected,
                 "the aggregates reaching the chain head");
             Assert.Equal(expected, await db.HourlyCounts.SumAsync(h => h.Count));
             // ... and one of them takes the detectors over once the killed holder's lease has run out.
             var taken = await Eventually.HoldsAsync(() => LeaseHolderAsync(store, DetectionService.LeaseName), h => h is not null && h != detector,
                 "a survivor taking the detection lease", timeout: TimeSpan.FromSeconds(90));
             Assert.Contains(survivors, s => taken!.Contains($":{s.ProcessId}:"));
-            await Eventually.HoldsAsync(async () => await store.Factory.CreateDbContext().DetectionStates.Select(d => d.LastSeq).FirstOrDefaultAsync() == expected,
+            await Eventually.HoldsAsync(async () => await ReadAsync(store, db => db.DetectionStates.Select(d => d.LastSeq).FirstOrDefaultAsync()) == expected,
                 "the new detection holder reaching the chain head");
             Assert.Empty(await db.Alerts.GroupBy(a => a.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
             // One instance signs the scheduled checkpoints.
@@ -70,9 +70,12 @@ public sealed class SeveralInstancesTests
         }
     }
 
-    private static async Task<string?> LeaseHolderAsync(TestStore store, string name)
+    private static Task<string?> LeaseHolderAsync(TestStore store, string name) =>
+        ReadAsync(store, db => db.Leases.Where(l => l.Name == name).Select(l => l.Holder).FirstOrDefaultAsync());
+
+    private static async Task<T> ReadAsync<T>(TestStore store, Func<AuditDbContext, Task<T>> read)
     {
         await using var db = store.Factory.CreateDbContext();
-        return await db.Leases.Where(l => l.Name == name).Select(l => l.Holder).FirstOrDefaultAsync();
+        return await read(db);
     }
 }
