@@ -14,17 +14,18 @@ public sealed class HttpsTests
     public async Task The_app_serves_https_with_the_configured_certificate()
     {
         await using var store = await TestStore.CreateAsync(DatabaseOptions.SqliteProvider);
+        var now = DateTimeOffset.UtcNow; // read once: the server certificate must end before its CA's
         using var caKey = RSA.Create(2048);
         var caRequest = new CertificateRequest("CN=AuditDashboard HTTPS test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(2));
         using var serverKey = RSA.Create(2048);
         var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var issued = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
+        using var issued = serverRequest.Create(ca, now.AddMinutes(-5), now.AddDays(1), [1, 2, 3, 4]);
         using var server = issued.CopyWithPrivateKey(serverKey);
         var pfx = Path.Combine(store.Folder, "https.pfx");
         await File.WriteAllBytesAsync(pfx, server.Export(X509ContentType.Pfx, "test-password"));
