@@ -15,8 +15,8 @@ public static partial class RuntimeRole
     /// <summary>Written once and kept: the evidence, the reports generated from it, and the Data Protection key ring (a key is revoked by a new element).</summary>
     public static readonly IReadOnlyList<string> InsertOnlyTables = [.. AppendOnlyTables, "reports", "data_protection_keys"];
 
-    /// <summary>Rows that change but are never removed: the Merkle tree's partial tiles, alerts and their state, API keys (revoked, not deleted).</summary>
-    public static readonly IReadOnlyList<string> NeverDeletedTables = ["log_tiles", "alerts", "detection_state", "api_keys"];
+    /// <summary>Rows that change but are never removed: the Merkle tree's partial tiles, alerts and their state, API keys and legal holds (revoked or released, not deleted).</summary>
+    public static readonly IReadOnlyList<string> NeverDeletedTables = ["log_tiles", "alerts", "detection_state", "api_keys", "legal_holds"];
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
     private static partial Regex RoleName();

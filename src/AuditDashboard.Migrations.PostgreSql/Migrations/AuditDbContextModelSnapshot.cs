@@ -1032,6 +1032,74 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("agg_session_value", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Retention.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("From")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_from");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("placed_by")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("reason")
+                        .UseCollation("C");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("release_reason")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("released_by")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source")
+                        .UseCollation("C");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("bigint")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_id")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
                 {
                     b.Property<string>("IdHash")

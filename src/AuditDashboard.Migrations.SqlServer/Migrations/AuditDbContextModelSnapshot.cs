@@ -969,6 +969,68 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("agg_session_value", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Retention.LegalHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("From")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("To")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
                 {
                     b.Property<string>("IdHash")

@@ -1,0 +1,43 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AuditDashboard.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class LegalHolds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "legal_holds",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    period_from = table.Column<long>(type: "INTEGER", nullable: true),
+                    period_to = table.Column<long>(type: "INTEGER", nullable: true),
+                    placed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    placed_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    released_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    released_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    release_reason = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_legal_holds", x => x.id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "legal_holds");
+        }
+    }
+}
