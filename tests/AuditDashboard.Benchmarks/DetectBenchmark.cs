@@ -17,7 +17,7 @@ public static class DetectBenchmark
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
         var json = options.Json;
-        var (factory, _) = await QueryBenchmark.OpenStoreAsync(options);
+        var (factory, _, _) = await BenchmarkStore.OpenAsync(options);
 
         var watch = Stopwatch.StartNew();
         long read = await ReadAllAsync(factory);

@@ -21,7 +21,7 @@ public static class LogBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
-        var (factory, _) = await QueryBenchmark.OpenStoreAsync(options);
+        var (factory, _, _) = await BenchmarkStore.OpenAsync(options);
         var published = Path.Combine(options.Folder, "published-log");
         if (Directory.Exists(published)) Directory.Delete(published, recursive: true);
         var maker = new CheckpointMaker(NoteSigner.Generate(new IntegrityOptions().LogOrigin), TimeProvider.System, new LogPublisher(published));

@@ -27,7 +27,7 @@ public static class QueryBenchmark
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
         var (events, json) = (options.Events, options.Json);
-        var (factory, path) = await OpenStoreAsync(options);
+        var (factory, path, growth) = await BenchmarkStore.OpenAsync(options);
         var aggregator = new Aggregator(factory);
         var watch = Stopwatch.StartNew();
         await aggregator.CatchUpAsync();
@@ -154,6 +154,7 @@ public static class QueryBenchmark
         if (json is not null)
         {
             var figures = new Dictionary<string, object> { ["events"] = events };
+            if (growth is not null) growth.AddTo(figures);
             foreach (var r in results)
             {
                 figures[r.Name + "_p50_ms"] = Math.Round(r.P50, 2);
@@ -165,44 +166,6 @@ public static class QueryBenchmark
             Console.WriteLine($"Wrote {json}");
         }
         return 0;
-    }
-
-    /// <summary>The store of N simulated events that the query, detect and report benchmarks share, built on first use.</summary>
-    internal static async Task<(SimpleDbContextFactory Factory, string Path)> OpenStoreAsync(StoreArgs options)
-    {
-        Directory.CreateDirectory(options.Folder);
-        if (options.Connection is { } pg)
-        {
-            var database = new NpgsqlConnectionStringBuilder(pg) { Database = $"bench_queries_{options.Events}" }.ConnectionString;
-            var onServer = new SimpleDbContextFactory(AuditStore.CreateOptions(new DatabaseOptions { Provider = DatabaseOptions.PostgreSqlProvider, ConnectionString = database }, options.Folder));
-            await using (var db = onServer.CreateDbContext()) await AuditStore.MigrateAsync(db);
-            await BuildAsync(onServer, options.Events);
-            return (onServer, database);
-        }
-        var path = Path.Combine(options.Folder, $"queries-{options.Events}.db");
-        var factory = await Stores.MigrateAsync(path);
-        await BuildAsync(factory, options.Events);
-        return (factory, path);
-    }
-
-    /// <summary>Fills the store with simulated traffic through the ingest service unless it already holds N events.</summary>
-    private static async Task BuildAsync(SimpleDbContextFactory factory, int events)
-    {
-        await using (var db = factory.CreateDbContext())
-        {
-            long have = await db.Events.OrderByDescending(e => e.Seq).Select(e => e.Seq).FirstOrDefaultAsync();
-            if (have >= events)
-            {
-                Console.WriteLine($"Reusing the store ({have:N0} events).");
-                return;
-            }
-            if (have > 0) throw new InvalidOperationException("the store holds fewer events than asked for; delete it or use another --dir");
-        }
-        Console.WriteLine($"Building a store of {events:N0} simulated events ...");
-        var watch = Stopwatch.StartNew();
-        var batches = EventSource.NdjsonBatches(EventSource.Generate(events, seed: 3), 1000);
-        await Stores.IngestAsync(Stores.Service(factory), batches, events, "bench:queries");
-        Console.WriteLine($"  built in {watch.Elapsed.TotalSeconds:F0} s");
     }
 
     /// <summary>A read-only connection for the full-scan baseline: SQLite's file, or PostgreSQL with every index path off.</summary>

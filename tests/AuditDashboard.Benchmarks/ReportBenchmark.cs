@@ -18,7 +18,7 @@ public static class ReportBenchmark
     {
         if (StoreArgs.Parse(args, "auditdash-bench-queries") is not { } options) return 2;
         var (events, json, folder) = (options.Events, options.Json, options.Folder);
-        var (factory, _) = await QueryBenchmark.OpenStoreAsync(options);
+        var (factory, _, _) = await BenchmarkStore.OpenAsync(options);
 
         DateTime first, last;
         await using (var db = factory.CreateDbContext())
