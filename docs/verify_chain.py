@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent re-implementation of AuditDashboard's chain verification (docs/integrity.md), for SQLite stores.
 
-Usage: python3 docs/verify_chain.py data/audit.db
+Usage: python3 docs/verify_chain.py data/audit.db   (from the retention boundary when months have left: docs/retention.md)
        python3 docs/verify_chain.py --bundle REPORT-evidence.zip --key VERIFIER_KEY
 Exit 0 when intact, 1 at the first broken seq, 2 when the file cannot be read as a store. Standard library only;
 reads the file, never writes it. With --bundle it checks a report's evidence bundle offline (no database): the
@@ -96,8 +96,14 @@ def verify(path):
     db.row_factory = sqlite3.Row
     db.execute("BEGIN")  # one snapshot for events and heads
     heads = {row["last_seq"]: bytes(row["hash"]) for row in db.execute("SELECT last_seq, hash FROM chain_heads")}
-    prev, expected = bytes(32), 1
-    for r in db.execute("SELECT * FROM access_events ORDER BY seq"):
+    prev, expected, boundary = bytes(32), 1, None
+    # After a retention purge the chain starts at the last boundary: the first kept event links to its recorded hash.
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'retention_boundaries'").fetchone():
+        boundary = db.execute("SELECT last_seq, last_hash, month, archive, checkpoint_size FROM retention_boundaries ORDER BY last_seq DESC LIMIT 1").fetchone()
+        if boundary is not None:
+            prev, expected = bytes(boundary["last_hash"]), boundary["last_seq"] + 1
+    first = expected
+    for r in db.execute("SELECT * FROM access_events WHERE seq >= ? ORDER BY seq", (first,)):
         problem = misstored(r)
         if problem is not None:
             print("TAMPERED at seq %s: modified: %s" % (r["seq"], problem)); return 1
@@ -118,6 +124,11 @@ def verify(path):
     recorded = max(heads) if heads else 0
     if last != recorded:
         print("TAMPERED at seq %d: chain ends at %d, recorded heads end at %d" % (min(last, recorded) + 1, last, recorded)); return 1
+    if boundary is not None:
+        print("INTACT: %d events from the retention boundary (seq 1 to %d left the store, the last of them %s, archived in %s under the "
+              "publish directory; check it with docs/verify_archive.py); chain head seq %d %s"
+              % (last - first + 1, first - 1, boundary["month"], boundary["archive"], last, prev.hex()))
+        return 0
     print("INTACT: %d events; chain head seq %d %s" % (last, last, prev.hex()))
     return 0
 

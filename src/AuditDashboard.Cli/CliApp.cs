@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create(store));
         root.Subcommands.Add(GrantCommand.Create(store));
         root.Subcommands.Add(HoldCommands.Create(store));
+        root.Subcommands.Add(RetentionCommands.Create(store));
         root.Subcommands.Add(ApiKeyCommands.Create(store));
         root.Subcommands.Add(SimulateCommand.Create(store));
         root.Subcommands.Add(VerifyCommand.Create(store));

@@ -34,6 +34,11 @@ internal static class VerifyCommand
             var result = await ProgressOutput.RunAsync("verifying", total, progress => ChainVerifier.VerifyAsync(db, checkpoints, progress, cancellationToken));
             if (result.Intact && parse.GetValue(logDir) is { } published && await PublishedLogCheck.CompareAsync(db, published, cancellationToken) is { } differs)
                 result = result with { Intact = false, Kind = BreakKind.Forked, FirstBrokenSeq = differs.Seq, Message = differs.Message };
+            if (result.Intact && await BoundaryUntrustedAsync(db, parse.GetValue(key), cancellationToken) is { } unsigned)
+            {
+                Console.WriteLine($"UNTRUSTED retention boundary: {unsigned}.");
+                return ExitCodes.Failed;
+            }
             if (result.Intact)
             {
                 Console.WriteLine($"INTACT: {result.Message}.");
@@ -57,6 +62,30 @@ internal static class VerifyCommand
             return ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// <summary>
+    /// With --key, the checkpoint recorded at the last retention boundary must be signed by one of the keys: it is
+    /// the trust anchor for every event that left. Without a key its root is still checked against the tree.
+    /// </summary>
+    private static async Task<string?> BoundaryUntrustedAsync(Core.Storage.AuditDbContext db, string[]? keyTexts, CancellationToken cancellationToken)
+    {
+        var boundary = await Core.Retention.RetentionPlanner.LastBoundaryAsync(db, cancellationToken);
+        if (boundary is null) return null;
+        if (keyTexts is not { Length: > 0 })
+        {
+            Console.Error.WriteLine($"the checkpoint at the retention boundary (seq {boundary.LastSeq}) was not checked for its signature: give --key to check it");
+            return null;
+        }
+        try
+        {
+            SignedCheckpoints.Open(boundary.CheckpointNote, keyTexts.Select(k => SignedCheckpoints.Key(k)).ToList(), $"the checkpoint recorded at the retention boundary (seq {boundary.LastSeq})");
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>The checkpoints to verify against; a file that is not a checkpoint signed by the key is reported in <paramref name="untrusted"/>.</summary>

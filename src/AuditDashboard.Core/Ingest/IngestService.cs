@@ -122,13 +122,18 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
         }
         int duplicates = total - fresh.Count;
 
-        var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var head = await db.Events.OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.Hash, e.ReceivedAt }).FirstOrDefaultAsync(cancellationToken);
         long seq = head?.Seq ?? 0;
         byte[] hash = head?.Hash ?? HashChain.Genesis;
         if (fresh.Count == 0)
             return new IngestResult(IngestStatus.Accepted, 0, duplicates, [], null, seq, HashChain.ToHex(hash));
 
+        // Received times never go back along the chain (instances' clocks differ a little), so a month by received
+        // time is one run of seq and retention can let it go as a prefix (docs/retention.md).
         var now = clock.GetUtcNow().UtcDateTime;
+        if (head is not null && head.ReceivedAt > now) now = head.ReceivedAt;
+        var provider = StoreProvider.For(db);
+        await provider.BeforeAppendAsync(db, now, cancellationToken);
         long first = seq + 1;
         var leaves = new List<byte[]>(fresh.Count);
         // Linked as they are written: on a server engine the server stores one event while the next is hashed.
@@ -142,7 +147,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
                 yield return e;
             }
         }
-        await StoreProvider.For(db).AppendEventsAsync(db, Linked(), cancellationToken);
+        await provider.AppendEventsAsync(db, Linked(), cancellationToken);
         // The Merkle tree grows in the same transaction (a store from before the tree first gets its missing leaves).
         if (!limits.Value.WithoutMerkleLog)
         {
@@ -164,7 +169,7 @@ public sealed class IngestService(IDbContextFactory<AuditDbContext> dbFactory, I
             {
                 var source = group.Key;
                 var ids = chunk.ToList();
-                var existing = await db.Events.Where(e => e.Source == source && ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken);
+                var existing = await StoreProvider.For(db).StoredEventIdsAsync(db, source, ids, cancellationToken);
                 foreach (var id in existing) found.Add((source, id));
             }
         }

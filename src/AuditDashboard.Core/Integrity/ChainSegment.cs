@@ -7,7 +7,8 @@ namespace AuditDashboard.Core.Integrity;
 /// <see cref="Prev"/> (the stored hash of the seq before it, already verified by the stretch before). Records the
 /// first break. The verifier walks the whole chain as one stretch, or two on two connections side by side.
 /// </summary>
-internal sealed class ChainSegment(long firstSeq, byte[] startPrev, IReadOnlyDictionary<long, (byte[] Hash, DateTime RecordedAt)> heads, long lastRecorded)
+internal sealed class ChainSegment(long firstSeq, byte[] startPrev, IReadOnlyDictionary<long, (byte[] Hash, DateTime RecordedAt)> heads, long lastRecorded,
+    Log.LogCheck? log = null)
 {
     private byte[]? _prevPrev;
     private long _checked;
@@ -16,7 +17,7 @@ internal sealed class ChainSegment(long firstSeq, byte[] startPrev, IReadOnlyDic
     public byte[] Prev { get; private set; } = startPrev;
     public long Expected { get; private set; } = firstSeq;
     public long Checked => Interlocked.Read(ref _checked);
-    public Log.LogCheck Log { get; } = new();
+    public Log.LogCheck Log { get; } = log ?? new();
     public VerificationResult? Break { get; private set; }
 
     public async Task WalkAsync(IAsyncEnumerable<AccessEvent> rows, Action? progress, CancellationToken cancellationToken)

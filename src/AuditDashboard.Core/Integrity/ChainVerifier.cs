@@ -67,19 +67,41 @@ public static class ChainVerifier
         // Reading the rows is most of the work; on SQLite the second half of the chain is walked on a connection of
         // its own at the same time, from the stored hash of the last seq of the first half (which the first half
         // verifies). The halves meet on a 256-leaf boundary so their Merkle checks join.
+        // After a retention purge the walk starts at the last boundary: the first kept event links to the hash it
+        // recorded, and the checkpoint signed before the purge vouches for what left (docs/retention.md).
+        var boundary = await Retention.RetentionPlanner.LastBoundaryAsync(db, cancellationToken);
+        long start = (boundary?.LastSeq ?? 0) + 1;
+        long signedSize = await db.LogCheckpoints.MaxAsync(c => (long?)c.Size, cancellationToken) ?? 0;
+        if (await db.RetentionBoundaries.Where(b => b.LastSeq > signedSize).Select(b => (long?)b.LastSeq).MinAsync(cancellationToken) is { } forged)
+            return new VerificationResult(false, 0, start - 1, HashChain.ToHex(boundary?.LastHash ?? HashChain.Genesis), BreakKind.Inserted, forged,
+                $"the store holds a retention boundary at seq {forged} that no signed checkpoint covers: no purge wrote it (a purge signs the checkpoint first)");
+        var anchor = new List<Log.Checkpoint>(checkpoints);
+        if (boundary is not null)
+        {
+            try
+            {
+                anchor.Add(Log.Checkpoint.Parse(Notes.SignedNote.Parse(boundary.CheckpointNote).Text));
+            }
+            catch (FormatException ex)
+            {
+                return new VerificationResult(false, 0, start - 1, HashChain.ToHex(boundary.LastHash), BreakKind.Modified, start,
+                    $"the checkpoint recorded with the retention boundary at seq {boundary.LastSeq} is not a checkpoint ({ex.Message})");
+            }
+        }
         long maxSeq = await db.Events.MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
-        long split = maxSeq / 2 / Log.LogTile.Width * Log.LogTile.Width;
-        byte[]? splitHash = db.Database.IsSqlite() && split >= Log.LogTile.Width
+        long split = (start - 1 + maxSeq) / 2 / Log.LogTile.Width * Log.LogTile.Width;
+        byte[]? splitHash = db.Database.IsSqlite() && split >= start + Log.LogTile.Width
             ? await db.Events.AsNoTracking().Where(e => e.Seq == split).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var first = new ChainSegment(1, HashChain.Genesis, headsBySeq, lastRecorded);
+        var first = new ChainSegment(start, boundary?.LastHash ?? HashChain.Genesis, headsBySeq, lastRecorded,
+            boundary is null ? null : await Log.LogCheck.StartingAtAsync(db, start, cancellationToken));
         var second = splitHash is null ? null : new ChainSegment(split + 1, splitHash, headsBySeq, lastRecorded);
         void Report() => progress?.Report(first.Checked + (second?.Checked ?? 0));
 
         // The walks' readers are closed before the log is compared: SQL Server runs one reader per connection.
         if (second is null)
         {
-            await first.WalkAsync(db.Events.AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable(), Report, cancellationToken);
+            await first.WalkAsync(db.Events.AsNoTracking().Where(e => e.Seq >= start).OrderBy(e => e.Seq).AsAsyncEnumerable(), Report, cancellationToken);
         }
         else
         {
@@ -90,7 +112,7 @@ public static class ChainVerifier
                 await second.WalkAsync(other.Events.AsNoTracking().Where(e => e.Seq > split && e.Seq <= maxSeq).OrderBy(e => e.Seq).AsAsyncEnumerable(),
                     Report, cancellationToken);
             }, cancellationToken);
-            await first.WalkAsync(db.Events.AsNoTracking().Where(e => e.Seq <= split).OrderBy(e => e.Seq).AsAsyncEnumerable(), Report, cancellationToken);
+            await first.WalkAsync(db.Events.AsNoTracking().Where(e => e.Seq >= start && e.Seq <= split).OrderBy(e => e.Seq).AsAsyncEnumerable(), Report, cancellationToken);
             await tail;
         }
         Report();
@@ -121,16 +143,19 @@ public static class ChainVerifier
         var tree = new Log.LogTree(db);
         var roots = new Dictionary<long, byte[]>();
         long treeSize = await Log.TileWriter.SizeAsync(db, cancellationToken);
-        foreach (var size in checkpoints.Select(c => c.Size).Where(s => s >= 1 && s <= Math.Min(last, treeSize)).Distinct())
+        foreach (var size in anchor.Select(c => c.Size).Where(s => s >= 1 && s <= Math.Min(last, treeSize)).Distinct())
             roots[size] = await tree.RootAsync(size, cancellationToken);
-        if (CheckpointCheck.Compare(checkpoints, roots, last) is { } signed)
+        if (CheckpointCheck.Compare(anchor, roots, last) is { } signed)
             return Broken(signed.Kind, signed.Seq, signed.Message);
         if (await ReadersAheadAsync(db, last, cancellationToken) is { } ahead)
             return Broken(BreakKind.Truncated, last + 1, ahead);
 
         var against = checkpoints.Count == 0 ? "" : $", consistent with {checkpoints.Count} signed checkpoint(s) up to size {checkpoints.Max(c => c.Size)}";
+        var from = boundary is null ? "" : $" from the retention boundary (seq {start}: seq 1 to {boundary.LastSeq} left the store, the last of them " +
+            $"{boundary.Month} on {CanonicalForm.FormatTimestamp(boundary.PurgedAt)}, archived in {boundary.Archive}; the trust anchor for them is the checkpoint of " +
+            $"{boundary.CheckpointSize} events recorded with the boundary, whose root the stored tree still gives)";
         return new VerificationResult(true, checkedCount, last, HashChain.ToHex(prev), BreakKind.None, null,
-            last == 0 ? "the store is empty" : $"{checkedCount} events verified; chain head seq {last}{against}");
+            last == 0 ? "the store is empty" : $"{checkedCount} events verified{from}; chain head seq {last}{against}");
     }
 
     /// <summary>The live detectors and the overview's aggregates remember how far they read: past the chain's end means events were cut.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using AuditDashboard.Core.Events;
-using AuditDashboard.Core.Ingest;
 using AuditDashboard.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,19 +55,10 @@ public sealed class LegalHolds(IDbContextFactory<AuditDbContext> dbFactory, Time
         return hold;
     }
 
-    private async Task AuditAsync(string action, LegalHold hold, string by, CancellationToken cancellationToken)
-    {
-        var e = new AccessEvent
+    private Task AuditAsync(string action, LegalHold hold, string by, CancellationToken cancellationToken) =>
+        DashboardAudit.RecordAsync(dbFactory, clock, by, "cli:hold", new Dictionary<string, string?>
         {
-            EventId = Guid.CreateVersion7().ToString(), Timestamp = clock.GetUtcNow().UtcDateTime, EventType = EventTypes.DashboardAccess,
-            Outcome = Outcomes.Success, Source = EventSources.Dashboard, ClientId = "auditdash-cli", Username = by,
-            Attributes = JsonSerializer.Serialize(new Dictionary<string, string?>
-            {
-                ["action"] = action, ["hold_id"] = hold.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["scope"] = hold.Scope(),
-                ["reason"] = action == "legal_hold_released" ? hold.ReleaseReason : hold.Reason,
-            }, CompactJson.Options),
-        };
-        var result = await new IngestService(dbFactory, new IngestOptions(), clock).IngestJsonAsync(EventJson.ToNdjson([e]), "cli:hold", cancellationToken);
-        if (result.Status != IngestStatus.Accepted) throw new InvalidOperationException($"the hold was stored but could not be recorded in the audit trail: {result.Message}");
-    }
+            ["action"] = action, ["hold_id"] = hold.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["scope"] = hold.Scope(),
+            ["reason"] = action == "legal_hold_released" ? hold.ReleaseReason : hold.Reason,
+        }, cancellationToken);
 }

@@ -34,6 +34,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
     public DbSet<Coordination.Lease> Leases => Set<Coordination.Lease>();
     public DbSet<Coordination.ProtectionKey> ProtectionKeys => Set<Coordination.ProtectionKey>();
     public DbSet<Retention.LegalHold> LegalHolds => Set<Retention.LegalHold>();
+    public DbSet<Retention.RetentionBoundary> RetentionBoundaries => Set<Retention.RetentionBoundary>();
     public DbSet<Integrity.Log.LogTile> LogTiles => Set<Integrity.Log.LogTile>();
     public DbSet<Integrity.Log.LogCheckpoint> LogCheckpoints => Set<Integrity.Log.LogCheckpoint>();
     public DbSet<Integrity.Log.LogCosignature> LogCosignatures => Set<Integrity.Log.LogCosignature>();
@@ -51,6 +52,7 @@ public sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : D
         modelBuilder.ApplyConfiguration(new LeaseConfiguration(provider));
         modelBuilder.ApplyConfiguration(new ProtectionKeyConfiguration(provider));
         modelBuilder.ApplyConfiguration(new LegalHoldConfiguration(provider));
+        modelBuilder.ApplyConfiguration(new RetentionBoundaryConfiguration(provider));
         modelBuilder.ApplyConfiguration(new LogTileConfiguration());
         modelBuilder.ApplyConfiguration<Integrity.Log.LogCheckpoint>(new LogCheckpointConfiguration(provider));
         modelBuilder.ApplyConfiguration<Integrity.Log.LogCosignature>(new LogCheckpointConfiguration(provider));

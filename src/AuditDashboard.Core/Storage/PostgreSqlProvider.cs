@@ -83,6 +83,17 @@ public sealed class PostgreSqlProvider : StoreProvider
     /// <summary>A stable 64-bit key for a lock name (the first 8 bytes of its SHA-256).</summary>
     public static long LockKey(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
 
+    public override Task BeforeAppendAsync(AuditDbContext db, DateTime receivedAt, CancellationToken cancellationToken) =>
+        PostgreSqlPartitions.EnsureAsync(db, receivedAt, cancellationToken);
+
+    /// <summary>(source, event_id) is unique across months in event_keys (ADR 0018), not in the partitioned table.</summary>
+    public override Task<List<string>> StoredEventIdsAsync(AuditDbContext db, string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<string>($"SELECT event_id AS \"Value\" FROM event_keys WHERE source = {source} AND event_id = ANY({ids.ToArray()})")
+            .ToListAsync(cancellationToken);
+
+    public override Task<long> PurgeAsync(AuditDbContext db, Retention.RetentionBoundary boundary, DateTime monthStart, CancellationToken cancellationToken) =>
+        PostgreSqlPartitions.DropAsync(db, boundary, monthStart, cancellationToken);
+
     public override Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken) =>
         PostgreSqlCopy.AppendAsync((NpgsqlConnection)db.Database.GetDbConnection(), events, cancellationToken);
 

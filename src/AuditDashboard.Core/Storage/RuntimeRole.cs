@@ -10,7 +10,7 @@ namespace AuditDashboard.Core.Storage;
 public static partial class RuntimeRole
 {
     /// <summary>The tables whose rows are evidence: never updated or deleted (triggers refuse it too).</summary>
-    public static readonly IReadOnlyList<string> AppendOnlyTables = ["access_events", "chain_heads", "alert_history", "log_checkpoints", "log_cosignatures"];
+    public static readonly IReadOnlyList<string> AppendOnlyTables = ["access_events", "chain_heads", "alert_history", "log_checkpoints", "log_cosignatures", "retention_boundaries"];
 
     /// <summary>Written once and kept: the evidence, the reports generated from it, and the Data Protection key ring (a key is revoked by a new element).</summary>
     public static readonly IReadOnlyList<string> InsertOnlyTables = [.. AppendOnlyTables, "reports", "data_protection_keys"];
@@ -55,6 +55,11 @@ public static partial class RuntimeRole
                 : "SELECT, INSERT, UPDATE, DELETE";
             sql.Add($"GRANT {rights} ON \"{table}\" TO {quoted}");
         }
+        // Outside the model (ADR 0018): the keys that keep (source, event_id) unique across monthly partitions, filled by
+        // the insert trigger as the runtime role, and the owner's function that makes a new month's partition.
+        sql.Add($"REVOKE ALL ON event_keys FROM {quoted}");
+        sql.Add($"GRANT SELECT, INSERT ON event_keys TO {quoted}");
+        sql.Add($"GRANT EXECUTE ON FUNCTION auditdash_event_month(integer, integer) TO {quoted}");
         sql.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}");
         return sql;
     }

@@ -82,4 +82,11 @@ public sealed class SqlServerProvider : StoreProvider
 
     /// <summary>The unique index on (source, event_id): 2601 / 2627.</summary>
     public override bool IsDuplicateKey(DbException ex) => ex is SqlException sql && sql.Number is 2601 or 2627;
+
+    /// <summary>
+    /// Not on SQL Server yet: a ledger table never lets a row go, and the trigger-guarded table has no partition
+    /// scheme to switch out (docs/retention.md says so).
+    /// </summary>
+    public override Task<long> PurgeAsync(AuditDbContext db, Retention.RetentionBoundary boundary, DateTime monthStart, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("retention is not available on SQL Server yet: events leave only on SQLite and PostgreSQL (docs/retention.md)");
 }

@@ -48,6 +48,10 @@ public sealed class SqliteProvider : StoreProvider
         return Task.CompletedTask;
     }
 
+    /// <summary>The delete guard lets through exactly the events up to the boundary recorded in this transaction.</summary>
+    public override async Task<long> PurgeAsync(AuditDbContext db, Retention.RetentionBoundary boundary, DateTime monthStart, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"DELETE FROM access_events WHERE seq >= {boundary.FirstSeq} AND seq <= {boundary.LastSeq}", cancellationToken);
+
     /// <summary>The guard trigger on (source, event_id), or the unique index behind it.</summary>
     public override bool IsDuplicateKey(DbException ex) =>
         ex is SqliteException sqlite && (sqlite.Message.Contains("would replace a stored event", StringComparison.Ordinal)

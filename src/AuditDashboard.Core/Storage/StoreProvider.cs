@@ -89,6 +89,19 @@ public abstract class StoreProvider
     /// </summary>
     public abstract Task<IDbContextTransaction> BeginExclusiveAsync(AuditDbContext db, string name, CancellationToken cancellationToken);
 
+    /// <summary>Before a batch received at <paramref name="receivedAt"/> is appended, in its transaction (PostgreSQL: the month's partition is made).</summary>
+    public virtual Task BeforeAppendAsync(AuditDbContext db, DateTime receivedAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Which of <paramref name="ids"/> are stored for <paramref name="source"/> (a re-sent batch's events).</summary>
+    public virtual Task<List<string>> StoredEventIdsAsync(AuditDbContext db, string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        db.Events.Where(e => e.Source == source && ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Removes the events of one month that retention lets go (seq <paramref name="boundary"/>.FirstSeq to LastSeq),
+    /// inside the transaction that records the boundary; returns how many left. The only path by which events leave.
+    /// </summary>
+    public abstract Task<long> PurgeAsync(AuditDbContext db, Retention.RetentionBoundary boundary, DateTime monthStart, CancellationToken cancellationToken);
+
     /// <summary>Appends events (seq and hashes set) inside the context's current transaction.</summary>
     public abstract Task AppendEventsAsync(AuditDbContext db, IEnumerable<AccessEvent> events, CancellationToken cancellationToken);
 

@@ -1100,6 +1100,73 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                     b.ToTable("legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Retention.RetentionBoundary", b =>
+                {
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.Property<string>("Archive")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("archive")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("ArchiveSha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("archive_sha256");
+
+                    b.Property<string>("CheckpointNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checkpoint_note")
+                        .UseCollation("C");
+
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checkpoint_size");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_seq");
+
+                    b.Property<byte[]>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("last_hash");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month")
+                        .UseCollation("C");
+
+                    b.Property<long>("PurgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("purged_by")
+                        .UseCollation("C");
+
+                    b.HasKey("LastSeq");
+
+                    b.ToTable("retention_boundaries", null, t =>
+                        {
+                            t.HasTrigger("retention_boundaries_no_delete");
+
+                            t.HasTrigger("retention_boundaries_no_update");
+                        });
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
                 {
                     b.Property<string>("IdHash")

@@ -1031,6 +1031,71 @@ namespace AuditDashboard.Migrations.SqlServer.Migrations
                     b.ToTable("legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Retention.RetentionBoundary", b =>
+                {
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.Property<string>("Archive")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("archive");
+
+                    b.Property<byte[]>("ArchiveSha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)")
+                        .HasColumnName("archive_sha256");
+
+                    b.Property<string>("CheckpointNote")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("checkpoint_note");
+
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checkpoint_size");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_seq");
+
+                    b.Property<byte[]>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("PurgedAt")
+                        .HasColumnType("datetime2(7)")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("purged_by");
+
+                    b.HasKey("LastSeq");
+
+                    b.ToTable("retention_boundaries", null, t =>
+                        {
+                            t.HasTrigger("retention_boundaries_no_delete");
+
+                            t.HasTrigger("retention_boundaries_no_update");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
                 {
                     b.Property<string>("IdHash")

@@ -1006,6 +1006,71 @@ namespace AuditDashboard.Migrations.Sqlite.Migrations
                     b.ToTable("legal_holds", (string)null);
                 });
 
+            modelBuilder.Entity("AuditDashboard.Core.Retention.RetentionBoundary", b =>
+                {
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seq");
+
+                    b.Property<string>("Archive")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archive");
+
+                    b.Property<byte[]>("ArchiveSha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("archive_sha256");
+
+                    b.Property<string>("CheckpointNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkpoint_note");
+
+                    b.Property<long>("CheckpointSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint_size");
+
+                    b.Property<long>("FirstSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_seq");
+
+                    b.Property<byte[]>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("last_hash");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long>("PurgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purged_by");
+
+                    b.HasKey("LastSeq");
+
+                    b.ToTable("retention_boundaries", null, t =>
+                        {
+                            t.HasTrigger("retention_boundaries_no_delete");
+
+                            t.HasTrigger("retention_boundaries_no_replace");
+
+                            t.HasTrigger("retention_boundaries_no_update");
+                        });
+                });
+
             modelBuilder.Entity("AuditDashboard.Core.SignIn.DashboardSession", b =>
                 {
                     b.Property<string>("IdHash")

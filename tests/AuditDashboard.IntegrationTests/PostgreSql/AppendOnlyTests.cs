@@ -14,13 +14,19 @@ public sealed class AppendOnlyTests
         "UPDATE access_events SET username = 'mallory' WHERE seq = 2",
         "DELETE FROM access_events WHERE seq = 2",
         "TRUNCATE access_events CASCADE",
-        $"INSERT INTO access_events ({Columns}) SELECT seq, received_at, event_id, timestamp, event_type, outcome, source, prev_hash, hash FROM access_events WHERE seq = 2 ON CONFLICT (seq) DO UPDATE SET outcome = 'failure'",
+        $"INSERT INTO access_events ({Columns}) SELECT seq, received_at, event_id, timestamp, event_type, outcome, source, prev_hash, hash FROM access_events WHERE seq = 2 ON CONFLICT (seq, received_at) DO UPDATE SET outcome = 'failure'",
         $"INSERT INTO access_events ({Columns}) SELECT 99999, received_at, 'forged', timestamp, event_type, outcome, source, prev_hash, hash FROM access_events WHERE seq = 2",
         "UPDATE chain_heads SET origin = 'forged'",
         "DELETE FROM chain_heads",
         "TRUNCATE chain_heads",
         "UPDATE alert_history SET note = 'forged'",
         "DELETE FROM log_checkpoints",
+        "DELETE FROM retention_boundaries",
+        // The month's partition itself (ADR 0018): every statement aimed at it is refused, not only those through access_events.
+        "DELETE FROM {partition}",
+        "UPDATE {partition} SET username = 'mallory'",
+        "TRUNCATE {partition}",
+        $"INSERT INTO {{partition}} ({Columns}) SELECT 99999, received_at, 'forged', timestamp, event_type, outcome, source, prev_hash, hash FROM access_events WHERE seq = 2",
     };
 
     [PostgreSqlTheory, MemberData(nameof(Attacks))]
@@ -32,9 +38,11 @@ public sealed class AppendOnlyTests
 
         await using var connection = new NpgsqlConnection(store.Options.ConnectionString);
         await connection.OpenAsync();
+        await using (var find = new NpgsqlCommand("SELECT tableoid::regclass::text FROM access_events WHERE seq = 2", connection))
+            sql = sql.Replace("{partition}", (string)(await find.ExecuteScalarAsync())!, StringComparison.Ordinal);
         await using var command = new NpgsqlCommand(sql, connection);
         var ex = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
-        Assert.Matches("append-only|a new seq must extend it by exactly one", ex.MessageText);
+        Assert.Matches("append-only|a new seq must extend it by exactly one|is a partition of access_events", ex.MessageText);
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
@@ -49,14 +57,23 @@ public sealed class AppendOnlyTests
 
         await using var connection = new NpgsqlConnection(PostgreSqlServer.AsRuntimeRole(store.Options.ConnectionString!));
         await connection.OpenAsync();
-        foreach (var sql in new[]
+        foreach (var statement in new[]
                  {
                      "UPDATE access_events SET username = 'mallory'", "DELETE FROM access_events", "TRUNCATE access_events",
                      "DELETE FROM chain_heads", "UPDATE alert_history SET note = 'x'",
                      "ALTER TABLE access_events DISABLE TRIGGER USER", "DROP TRIGGER access_events_no_update ON access_events",
-                     "CREATE TABLE shadow (id int)",
+                     "CREATE TABLE shadow (id int)", "DELETE FROM event_keys", "DELETE FROM {partition}",
+                     "ALTER TABLE access_events DETACH PARTITION {partition}",
                  })
         {
+            var sql = statement;
+            if (sql.Contains("{partition}", StringComparison.Ordinal))
+            {
+                await using var owner = new NpgsqlConnection(store.Options.ConnectionString);
+                await owner.OpenAsync();
+                await using var find = new NpgsqlCommand("SELECT tableoid::regclass::text FROM access_events WHERE seq = 2", owner);
+                sql = sql.Replace("{partition}", (string)(await find.ExecuteScalarAsync())!, StringComparison.Ordinal);
+            }
             await using var command = new NpgsqlCommand(sql, connection);
             var ex = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
             Assert.True(ex.SqlState is PostgresErrorCodes.InsufficientPrivilege, $"{sql}: {ex.SqlState} {ex.MessageText}");

@@ -16,6 +16,22 @@ public sealed class LogCheck
     private readonly List<byte[]> _blockDigests = [];
     private readonly MemoryStream _block = new(LogTile.Width * MerkleHash.Size);
     private long _leaves;
+    // After a retention purge the walk starts at the boundary: the tiles before it are vouched for by the signed
+    // roots (the boundary's checkpoint among them), not by events, which have left; _blockDigests[i] is block _firstBlock + i.
+    private long _firstBlock;
+
+    /// <summary>A check whose walk starts at <paramref name="firstSeq"/>: the leaves before it in its tile are taken from the stored tile.</summary>
+    public static async Task<LogCheck> StartingAtAsync(AuditDbContext db, long firstSeq, CancellationToken cancellationToken)
+    {
+        var check = new LogCheck { _firstBlock = (firstSeq - 1) / LogTile.Width, _leaves = firstSeq - 1 };
+        int before = (int)((firstSeq - 1) % LogTile.Width);
+        if (before > 0)
+        {
+            var hashes = await db.LogTiles.AsNoTracking().Where(t => t.Level == 0 && t.Index == check._firstBlock).Select(t => t.Hashes).FirstOrDefaultAsync(cancellationToken) ?? [];
+            check._block.Write(hashes, 0, Math.Min(hashes.Length, before * MerkleHash.Size));
+        }
+        return check;
+    }
 
     public void Add(byte[] leafHash)
     {
@@ -57,14 +73,20 @@ public sealed class LogCheck
         await foreach (var tile in db.LogTiles.AsNoTracking().Where(t => t.Level == 0).OrderBy(t => t.Index).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             long firstSeq = tile.Index * LogTile.Width + 1;
-            if (tile.Count == LogTile.Width)
+            long block = tile.Index - _firstBlock;
+            if (block < 0)
             {
-                if (tile.Index >= _blockDigests.Count || !System.Security.Cryptography.SHA256.HashData(tile.Hashes).AsSpan().SequenceEqual(_blockDigests[(int)tile.Index]))
+                if (tile.Count == LogTile.Width && !Entry(parents, tile.Index).SequenceEqual(MerkleHash.PerfectRoot(tile.Hashes)))
+                    Broken(firstSeq, $"the Merkle log's subtree hash for seq {firstSeq} to {firstSeq + LogTile.Width - 1} does not match the tile above it");
+            }
+            else if (tile.Count == LogTile.Width)
+            {
+                if (block >= _blockDigests.Count || !System.Security.Cryptography.SHA256.HashData(tile.Hashes).AsSpan().SequenceEqual(_blockDigests[(int)block]))
                     Broken(firstSeq, $"the Merkle log's leaves for seq {firstSeq} to {firstSeq + LogTile.Width - 1} do not match those events");
                 else if (!Entry(parents, tile.Index).SequenceEqual(MerkleHash.PerfectRoot(tile.Hashes)))
                     Broken(firstSeq, $"the Merkle log's subtree hash for seq {firstSeq} to {firstSeq + LogTile.Width - 1} does not match those events");
             }
-            else if (tile.Index == _blockDigests.Count)
+            else if (block == _blockDigests.Count)
             {
                 var expected = _block.GetBuffer().AsSpan(0, (int)_block.Length);
                 for (int i = 0; i < tile.Count; i++)
