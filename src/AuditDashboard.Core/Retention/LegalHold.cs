@@ -20,9 +20,6 @@ public sealed class LegalHold
 
     public bool InForce => ReleasedAt is null;
 
-    /// <summary>Whether the hold keeps events of <paramref name="start"/> to <paramref name="end"/> (exclusive): a period it overlaps, whatever its source or user.</summary>
-    public bool Touches(DateTime start, DateTime end) => InForce && (From is null || From < end) && (To is null || To > start);
-
     public string Scope() =>
         string.Join(", ", new[]
         {
