@@ -9,7 +9,8 @@ namespace AuditDashboard.Core.Storage;
 /// </summary>
 public static class PostgreSqlPartitions
 {
-    // Per database and month, once per process: the function is cheap, but it is one more round trip per batch.
+    // Per database and month, once per process, and only once the partitions were there before the call: one this
+    // transaction made is gone again if it rolls back (a batch with a re-sent event is retried), so it is asked again.
     private static readonly ConcurrentDictionary<(string Database, DateTime Month), bool> Made = new();
 
     public static string Name(DateTime month) => $"access_events_y{month.Year:D4}m{month.Month:D2}";
@@ -22,9 +23,10 @@ public static class PostgreSqlPartitions
         var database = db.Database.GetDbConnection().DataSource + "/" + db.Database.GetDbConnection().Database;
         var month = MonthOf(receivedAt);
         if (Made.ContainsKey((database, month))) return;
+        bool existed = true;
         foreach (var m in new[] { month, month.AddMonths(1) })
-            await db.Database.ExecuteSqlAsync($"SELECT auditdash_event_month({m.Year}, {m.Month})", cancellationToken);
-        Made[(database, month)] = true;
+            existed &= await db.Database.SqlQuery<bool>($"SELECT auditdash_event_month({m.Year}, {m.Month}) AS \"Value\"").SingleAsync(cancellationToken);
+        if (existed) Made[(database, month)] = true;
     }
 
     /// <summary>Detaches and drops the month's partition, after checking it holds exactly the boundary's events.</summary>

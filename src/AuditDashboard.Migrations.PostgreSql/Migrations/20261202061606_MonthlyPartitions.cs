@@ -42,7 +42,7 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                 """);
             // Ticks are 100 ns since 0001-01-01: a day is 864,000,000,000 of them.
             migrationBuilder.Sql("""
-                CREATE FUNCTION auditdash_event_month(y integer, m integer) RETURNS text
+                CREATE FUNCTION auditdash_event_month(y integer, m integer) RETURNS boolean
                 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
                 DECLARE
                     first_day date := make_date(y, m, 1);
@@ -50,11 +50,10 @@ namespace AuditDashboard.Migrations.PostgreSql.Migrations
                     lo bigint := (first_day - date '0001-01-01')::bigint * 864000000000;
                     hi bigint := ((first_day + interval '1 month')::date - date '0001-01-01')::bigint * 864000000000;
                 BEGIN
-                    IF to_regclass(part) IS NULL THEN
-                        EXECUTE format('CREATE TABLE %I PARTITION OF access_events FOR VALUES FROM (%s) TO (%s)', part, lo, hi);
-                        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION auditdash_refuse_direct()', part || '_direct', part);
-                    END IF;
-                    RETURN part;
+                    IF to_regclass(part) IS NOT NULL THEN RETURN true; END IF;
+                    EXECUTE format('CREATE TABLE %I PARTITION OF access_events FOR VALUES FROM (%s) TO (%s)', part, lo, hi);
+                    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION auditdash_refuse_direct()', part || '_direct', part);
+                    RETURN false;
                 END
                 $$;
                 REVOKE ALL ON FUNCTION auditdash_event_month(integer, integer) FROM PUBLIC;
