@@ -78,6 +78,11 @@ public sealed class RetentionTests
             Assert.Contains("from the retention boundary (seq 1 to 60 left the store", python.Stdout);
         }
 
+        var proof = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "proof", "--seq", "5", "--out", Path.Combine(store.Folder, "proofs")]);
+        Assert.Equal(1, proof.ExitCode);
+        Assert.Contains($"seq 5 left the store with {Name(5)}", proof.Stderr);
+        Assert.Contains($"archive/{Name(5)}", proof.Stderr);
+
         // The chain goes on; nothing more is past the period; a changed archive is refused offline.
         await IngestMonthAsync(store, Month(1), 5, first: 100);
         var again = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "retention", "apply"]);

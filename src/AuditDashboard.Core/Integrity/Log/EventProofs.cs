@@ -26,7 +26,9 @@ public static class EventProofs
         foreach (var seq in seqs.Distinct())
         {
             var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Seq == seq, cancellationToken)
-                ?? throw new ArgumentException($"there is no event at seq {seq}");
+                ?? throw new ArgumentException(await db.RetentionBoundaries.AsNoTracking().Where(b => b.FirstSeq <= seq && b.LastSeq >= seq).FirstOrDefaultAsync(cancellationToken) is { } gone
+                    ? $"seq {seq} left the store with {gone.Month} on {CanonicalForm.FormatTimestamp(gone.PurgedAt)} (retention): it is in the archive {gone.Archive}, which the published tiles prove (docs/retention.md)"
+                    : $"there is no event at seq {seq}");
             var proof = await tree.InclusionProofAsync(seq - 1, checkpoint.Size, cancellationToken);
             files.Add(($"{seq}.json", CanonicalForm.GetBytes(e)));
             files.Add(($"{seq}.tlog-proof", System.Text.Encoding.UTF8.GetBytes(new TlogProof(seq - 1, proof, note).ToString())));
