@@ -36,7 +36,7 @@ internal static class RetentionCommands
             {
                 result = await purge.ApplyAsync(months, $"{Environment.UserName} (auditdash CLI)", dryRun: false, cancellationToken);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException)
+            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"Nothing more left the store: {ex.Message}");
                 return ExitCodes.Failed;

@@ -67,7 +67,15 @@ public static class MonthArchive
             ["events_sha256"] = Convert.ToHexStringLower(sha), ["checkpoint_size"] = checkpoint.Size,
         };
         await File.WriteAllTextAsync(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
-        Directory.Move(temp, final);
+        try
+        {
+            Directory.Move(temp, final);
+        }
+        catch (IOException) when (Directory.Exists(final))
+        {
+            // Another run archived the same month meanwhile: its archive is the one kept, once checked.
+            Directory.Delete(temp, recursive: true);
+        }
         return await CheckAsync(db, final, month, cancellationToken);
     }
 
