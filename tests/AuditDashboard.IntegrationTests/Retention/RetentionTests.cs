@@ -146,6 +146,41 @@ public sealed class RetentionTests
         Assert.Contains("a retention boundary at seq 1000000 that no signed checkpoint covers", verify.Stdout);
     }
 
+    [Fact]
+    public async Task Without_a_period_or_a_publish_directory_nothing_leaves_and_the_reason_is_named()
+    {
+        await using var store = await TestStore.CreateAsync(DatabaseOptions.SqliteProvider);
+        foreach (var back in new[] { 5, 1 }) await IngestMonthAsync(store, Month(back), 5);
+        var config = Config(store);
+
+        config.Remove("Retention__Months");
+        var off = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "retention", "apply"]);
+        Assert.Equal(2, off.ExitCode);
+        Assert.Contains("Retention:Months is not set: retention is off", off.Stderr);
+
+        config["Retention__Months"] = "0";
+        var zero = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "retention", "plan"]);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("Retention:Months must be from 1 to 1200", zero.Stderr);
+
+        config["Retention__Months"] = "2";
+        config.Remove("Integrity__PublishDirectory");
+        var unpublished = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "retention", "apply"]);
+        Assert.Equal(1, unpublished.ExitCode);
+        Assert.Contains("retention needs Integrity:PublishDirectory", unpublished.Stderr);
+
+        // A publish directory that cannot be written (here a file stands where it should be).
+        var blocked = Path.Combine(store.Folder, "blocked");
+        await File.WriteAllTextAsync(blocked, "not a directory");
+        config["Integrity__PublishDirectory"] = blocked;
+        var failed = await Processes.AuditdashAsync(store.Folder, config, [.. store.CliArgs, "retention", "apply"]);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("Nothing more left the store", failed.Stderr);
+        await using var db = store.Factory.CreateDbContext();
+        Assert.Equal(1, await db.Events.MinAsync(e => e.Seq));
+        Assert.Equal(0, await db.RetentionBoundaries.CountAsync());
+    }
+
     private static Dictionary<string, string> Config(TestStore store) => new()
     {
         ["Integrity__SigningKeyPath"] = LogKeys.Ensure(store.Folder),
