@@ -16,29 +16,41 @@ public static class BenchmarkStore
     private const int GrowthSample = 100_000;
     private const int Batch = 1000;
 
-    public static async Task<(SimpleDbContextFactory Factory, string Path, Growth? Growth)> OpenAsync(StoreArgs options)
+    /// <param name="remeasure">On a store built before: measure growth again, back to back, with a sample it does not hold yet.</param>
+    public static async Task<(SimpleDbContextFactory Factory, string Path, Growth? Growth)> OpenAsync(StoreArgs options, bool remeasure = false)
     {
         Directory.CreateDirectory(options.Folder);
+        SimpleDbContextFactory factory;
+        string path;
+        Func<Task<SimpleDbContextFactory>> emptyStore;
         if (options.Connection is { } pg)
         {
-            var database = Database(pg, $"bench_queries_{options.Events}");
-            var onServer = await MigrateAsync(database, options.Folder);
-            var growth = await BuildAsync(onServer, options.Events, async () =>
+            path = Database(pg, $"bench_queries_{options.Events}");
+            factory = await MigrateAsync(path, options.Folder);
+            emptyStore = async () =>
             {
                 await DropDatabaseAsync(pg, "bench_growth_empty");
                 return await MigrateAsync(Database(pg, "bench_growth_empty"), options.Folder);
-            });
-            return (onServer, database, growth);
+            };
         }
-        var path = Path.Combine(options.Folder, $"queries-{options.Events}.db");
-        var factory = await Stores.MigrateAsync(path);
-        var sqliteGrowth = await BuildAsync(factory, options.Events, async () =>
+        else
         {
-            var empty = Path.Combine(options.Folder, "growth-empty.db");
-            foreach (var file in Directory.GetFiles(options.Folder, "growth-empty.db*")) File.Delete(file);
-            return await Stores.MigrateAsync(empty);
-        });
-        return (factory, path, sqliteGrowth);
+            path = Path.Combine(options.Folder, $"queries-{options.Events}.db");
+            factory = await Stores.MigrateAsync(path);
+            emptyStore = async () =>
+            {
+                foreach (var file in Directory.GetFiles(options.Folder, "growth-empty.db*")) File.Delete(file);
+                return await Stores.MigrateAsync(Path.Combine(options.Folder, "growth-empty.db"));
+            };
+        }
+        var growth = await BuildAsync(factory, options.Events, emptyStore);
+        if (growth is null && remeasure)
+        {
+            await using var db = factory.CreateDbContext();
+            long have = await db.Events.MaxAsync(e => e.Seq);
+            growth = await MeasureGrowthAsync(factory, emptyStore, seed: 1000 + (int)(have / GrowthSample), have);
+        }
+        return (factory, path, growth);
     }
 
     /// <summary>Fills the store through the ingest service unless it already holds N events (then no growth figure).</summary>
@@ -54,10 +66,6 @@ public static class BenchmarkStore
             }
             if (have > 0) throw new InvalidOperationException("the store holds fewer events than asked for; delete it or use another --dir");
         }
-        var sample = EventSource.NdjsonBatches(EventSource.Generate(GrowthSample, seed: 4), Batch);
-        var warm = Stores.Service(await emptyStore());
-        double empty = await Stores.IngestAsync(warm, sample, GrowthSample, "bench:growth-empty");
-
         Console.WriteLine($"Building a store of {events:N0} simulated events ...");
         var watch = Stopwatch.StartNew();
         var service = Stores.Service(factory);
@@ -71,10 +79,17 @@ public static class BenchmarkStore
         }
         if (done < events) throw new InvalidOperationException($"the simulator produced {done} events, fewer than {events}");
         Console.WriteLine($"  built in {watch.Elapsed.TotalSeconds:F0} s");
+        return await MeasureGrowthAsync(factory, emptyStore, seed: 4, done);
+    }
 
-        double full = await Stores.IngestAsync(service, sample, GrowthSample, "bench:growth-full");
-        var growth = new Growth(GrowthSample, events, empty, full);
-        Console.WriteLine($"  appends of {GrowthSample:N0} events: {empty:N0} events/s into an empty store, {full:N0} events/s into the store of {events:N0}; " +
+    /// <summary>The same sample appended into an empty store and then into the full one, back to back.</summary>
+    private static async Task<Growth> MeasureGrowthAsync(SimpleDbContextFactory full, Func<Task<SimpleDbContextFactory>> emptyStore, int seed, long events)
+    {
+        var sample = EventSource.NdjsonBatches(EventSource.Generate(GrowthSample, seed), Batch);
+        double empty = await Stores.IngestAsync(Stores.Service(await emptyStore()), sample, GrowthSample, "bench:growth-empty");
+        double into = await Stores.IngestAsync(Stores.Service(full), sample, GrowthSample, "bench:growth-full");
+        var growth = new Growth(GrowthSample, events, empty, into);
+        Console.WriteLine($"  appends of {GrowthSample:N0} events: {empty:N0} events/s into an empty store, {into:N0} events/s into the store of {events:N0}; " +
                           $"growth_ratio {growth.Ratio:F3} (target >= 0.8)");
         return growth;
     }
@@ -99,7 +114,7 @@ public static class BenchmarkStore
     }
 
     /// <summary>Appends per second of the same sample into an empty store and into the full store of <c>Events</c>.</summary>
-    public sealed record Growth(int Sample, int Events, double EmptyEps, double FullEps)
+    public sealed record Growth(int Sample, long Events, double EmptyEps, double FullEps)
     {
         public double Ratio => FullEps / EmptyEps;
 

@@ -7,6 +7,7 @@ internal static class Entry
     {
         "ingest" => IngestBenchmark.RunAsync(args),
         "queries" => QueryBenchmark.RunAsync(args),
+        "growth" => GrowthBenchmark.RunAsync(args),
         "detect" => DetectBenchmark.RunAsync(args),
         "report" => ReportBenchmark.RunAsync(args),
         "import" => ImportBenchmark.RunAsync(args),
@@ -19,6 +20,7 @@ internal static class Entry
     {
         Console.Error.WriteLine("usage: ingest --events N [--prefill M] [--batch 1000] [--json FILE] [--dir FOLDER]");
         Console.Error.WriteLine("       queries --events N [--json FILE] [--dir FOLDER]   (reuses the store it built before)");
+        Console.Error.WriteLine("       growth --events N [--json FILE] [--dir FOLDER] [--connection PG]   (the same store: 100k appends into an empty one, then into it)");
         Console.Error.WriteLine("       detect --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       report --events N [--json FILE] [--dir FOLDER]    (the same store)");
         Console.Error.WriteLine("       import --format okta --events N [--json FILE] [--dir FOLDER]");
