@@ -41,7 +41,9 @@ internal static class RetentionCommands
                 Console.Error.WriteLine($"Nothing more left the store: {ex.Message}");
                 return ExitCodes.Failed;
             }
-            Print(result.Plan, months);
+            // What left is listed as purged; what stays, with why.
+            var kept = result.Plan.Where(m => m.KeptBecause is not null).ToList();
+            if (result.Purged.Count == 0 || kept.Count > 0) Print(kept, months);
             foreach (var b in result.Purged)
                 Console.WriteLine($"Purged {b.Month}: seq {b.FirstSeq} to {b.LastSeq} ({b.Count} events), archived in {Path.Combine(maker.Publisher!.Directory, b.Archive)}");
             if (result.Purged.Count > 0)
