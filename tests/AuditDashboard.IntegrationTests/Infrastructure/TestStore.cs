@@ -35,6 +35,9 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>The engines this run can reach: SQLite always, the servers when their variables are set.</summary>
     public static TheoryData<string> Providers => new(Reachable());
 
+    /// <summary>The reachable engines but one (a feature that engine refuses by name).</summary>
+    public static TheoryData<string> ProvidersExcept(string provider) => new(Reachable().Where(p => p != provider));
+
     private static IEnumerable<string> Reachable()
     {
         yield return DatabaseOptions.SqliteProvider;
