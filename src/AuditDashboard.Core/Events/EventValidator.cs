@@ -14,7 +14,7 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
     public const int MaxEventIdLength = 128;
 
     // PostgreSQL's text cannot hold U+0000; refused on every engine, so a store can move between engines (ADR 0016).
-    private const string NulText = "contains the character U+0000 (NUL), which the store does not keep in a field; remove it at the source or move the value into attributes";
+    internal const string NulText = "contains the character U+0000 (NUL), which the store does not keep in a field; remove it at the source or move the value into attributes";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
@@ -131,7 +131,7 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         ev.Resource = Text(EventFields.Resource);
         ev.Ip = NormalizeIp(Text(EventFields.Ip), Fail);
         ev.UserAgent = Text(EventFields.UserAgent, maxLength: limits.MaxUserAgentLength);
-        ReadGeo(fields, ev, Fail);
+        new GeoReader(limits).Read(fields, ev, Fail);
         ev.Attributes = ReadAttributes(fields, Fail);
 
         return errors.Count == before ? ev : null;
@@ -208,77 +208,6 @@ public sealed partial class EventValidator(IngestOptions limits, TimeProvider cl
         var normalized = StrictIp.Normalize(text, out var problem);
         if (normalized is null) fail(EventFields.Ip, $"'{Truncate(text)}' {problem}");
         return normalized;
-    }
-
-    private void ReadGeo(Dictionary<string, JsonElement> item, AccessEvent ev, Action<string, string> fail)
-    {
-        if (!item.TryGetValue(EventFields.Geo, out var geo) || geo.ValueKind == JsonValueKind.Null)
-            return;
-        if (geo.ValueKind != JsonValueKind.Object)
-        {
-            fail(EventFields.Geo, "must be an object {country, city, lat, lon, asn}");
-            return;
-        }
-        foreach (var property in geo.EnumerateObject())
-        {
-            if (property.Name is not ("country" or "city" or "lat" or "lon" or "asn"))
-                fail($"geo.{property.Name}", "unknown field; geo has country, city, lat, lon, asn");
-        }
-        ev.GeoCountry = GeoText(geo, "country", fail);
-        ev.GeoCity = GeoText(geo, "city", fail);
-        ev.GeoLat = Coordinate(geo, "lat", 90, fail);
-        ev.GeoLon = Coordinate(geo, "lon", 180, fail);
-        if ((ev.GeoLat is null) != (ev.GeoLon is null))
-            fail("geo", "lat and lon must be given together");
-        if (geo.TryGetProperty("asn", out var asn) && asn.ValueKind != JsonValueKind.Null)
-        {
-            long number = -1;
-            bool ok = asn.ValueKind switch
-            {
-                JsonValueKind.Number => asn.TryGetInt64(out number),
-                JsonValueKind.String => long.TryParse(
-                    asn.GetString()!.StartsWith("AS", StringComparison.OrdinalIgnoreCase) ? asn.GetString()![2..] : asn.GetString(),
-                    NumberStyles.None, CultureInfo.InvariantCulture, out number),
-                _ => false,
-            };
-            if (!ok || number is < 0 or > uint.MaxValue)
-                fail("geo.asn", "must be an AS number (integer or \"AS123\")");
-            else
-                ev.GeoAsn = number;
-        }
-    }
-
-    private string? GeoText(JsonElement geo, string name, Action<string, string> fail)
-    {
-        if (!geo.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            fail($"geo.{name}", "must be a string");
-            return null;
-        }
-        var text = value.GetString()!;
-        if (text.Length > limits.MaxFieldLength)
-        {
-            fail($"geo.{name}", $"is over the limit of {limits.MaxFieldLength} characters (Ingest:MaxFieldLength)");
-            return null;
-        }
-        if (text.Contains('\0'))
-        {
-            fail($"geo.{name}", NulText);
-            return null;
-        }
-        return text.Length == 0 ? null : text;
-    }
-
-    private static double? Coordinate(JsonElement geo, string name, double bound, Action<string, string> fail)
-    {
-        if (!geo.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || double.IsNaN(number) || Math.Abs(number) > bound)
-        {
-            fail($"geo.{name}", $"must be a number from -{bound} to {bound}");
-            return null;
-        }
-        return Math.Round(number, 6, MidpointRounding.AwayFromZero);
     }
 
     private string? ReadAttributes(Dictionary<string, JsonElement> item, Action<string, string> fail)
